@@ -1,0 +1,1 @@
+//! Gold-standard readers and scorers: the seed gold file, CrossNER, PolNeAR.

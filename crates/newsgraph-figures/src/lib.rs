@@ -1,0 +1,1 @@
+//! Figures and dates: money, durations, deadlines, counts, percentages, and date expressions resolved against the publication date.

@@ -1,0 +1,1 @@
+//! Reading articles from files and stdin with explicit limits and clear errors.

@@ -1,0 +1,1 @@
+//! Segmentation: blocks (paragraphs, headings, list items), sentences and tokens.
