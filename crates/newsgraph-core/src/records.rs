@@ -351,7 +351,8 @@ pub enum FigureValue {
     Duration { minutes: f64 },
     /// A deadline: `days` from the anchor, due `by` when the anchor date is known.
     Deadline { days: f64, by: Option<NaiveDate> },
-    Count { value: f64 },
+    /// A count; `approximate` for vague quantities ("dozens", "hundreds").
+    Count { value: f64, approximate: bool },
     Percent { value: f64 },
 }
 
