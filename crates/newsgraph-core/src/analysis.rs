@@ -88,9 +88,7 @@ impl Analysis {
 
     /// The index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let i = self
-            .sentences
-            .partition_point(|s| s.range.end() <= offset);
+        let i = self.sentences.partition_point(|s| s.range.end() <= offset);
         (i < self.sentences.len() && self.sentences[i].range.start() <= offset).then_some(i)
     }
 
@@ -100,7 +98,12 @@ impl Analysis {
     }
 
     /// Adds a diagnostic.
-    pub fn diagnose(&mut self, severity: Severity, range: Option<TextRange>, message: impl Into<String>) {
+    pub fn diagnose(
+        &mut self,
+        severity: Severity,
+        range: Option<TextRange>,
+        message: impl Into<String>,
+    ) {
         self.diagnostics.push(Diagnostic {
             severity,
             range,
@@ -114,8 +117,13 @@ impl Analysis {
     pub fn check_invariants(&self) -> Result<(), String> {
         let text = self.text();
         let ok = |r: TextRange, what: &str| -> Result<(), String> {
-            if r.end() > text.len() || !text.is_char_boundary(r.start()) || !text.is_char_boundary(r.end()) {
-                return Err(format!("{what} range {r:?} is out of bounds or not on a char boundary"));
+            if r.end() > text.len()
+                || !text.is_char_boundary(r.start())
+                || !text.is_char_boundary(r.end())
+            {
+                return Err(format!(
+                    "{what} range {r:?} is out of bounds or not on a char boundary"
+                ));
             }
             Ok(())
         };
@@ -129,9 +137,15 @@ impl Analysis {
                 return Err(format!("sentence {:?} overlaps the previous one", s.range));
             }
             prev_end = s.range.end();
-            let block = self.blocks.get(s.block as usize).ok_or("sentence block index out of range")?;
+            let block = self
+                .blocks
+                .get(s.block as usize)
+                .ok_or("sentence block index out of range")?;
             if !block.range.contains_range(s.range) {
-                return Err(format!("sentence {:?} outside its block {:?}", s.range, block.range));
+                return Err(format!(
+                    "sentence {:?} outside its block {:?}",
+                    s.range, block.range
+                ));
             }
             if s.first_token > s.end_token || s.end_token as usize > self.tokens.len() {
                 return Err(format!("sentence {:?} has bad token indices", s.range));
@@ -141,7 +155,10 @@ impl Analysis {
         for t in &self.tokens {
             ok(t.range, "token")?;
             if t.range.start() < prev_end || t.range.is_empty() {
-                return Err(format!("token {:?} overlaps the previous one or is empty", t.range));
+                return Err(format!(
+                    "token {:?} overlaps the previous one or is empty",
+                    t.range
+                ));
             }
             prev_end = t.range.end();
         }

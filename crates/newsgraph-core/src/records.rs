@@ -347,13 +347,26 @@ pub struct Event {
 pub enum FigureValue {
     /// An amount of money, in whole units of `currency` (ISO 4217).
     /// Stored as f64 so absurd amounts saturate instead of overflowing.
-    Money { amount: f64, currency: String },
-    Duration { minutes: f64 },
+    Money {
+        amount: f64,
+        currency: String,
+    },
+    Duration {
+        minutes: f64,
+    },
     /// A deadline: `days` from the anchor, due `by` when the anchor date is known.
-    Deadline { days: f64, by: Option<NaiveDate> },
+    Deadline {
+        days: f64,
+        by: Option<NaiveDate>,
+    },
     /// A count; `approximate` for vague quantities ("dozens", "hundreds").
-    Count { value: f64, approximate: bool },
-    Percent { value: f64 },
+    Count {
+        value: f64,
+        approximate: bool,
+    },
+    Percent {
+        value: f64,
+    },
 }
 
 impl FigureValue {
