@@ -487,6 +487,9 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                     // "the Kremlin" keeps its article in the mention.
                     let s0 = if at > i && definite { i } else { at };
                     push_org(ctx, out, si, o, s0, m.end, prev_loc);
+                    if let Some(last) = out.last_mut() {
+                        last.head = ctx.range(at, m.end);
+                    }
                     i = m.end;
                     continue;
                 }
@@ -734,11 +737,7 @@ fn group_identity(
         );
     }
     let name = capitalise(&group.noun);
-    (
-        name,
-        format!("bare:{}", group.noun.to_lowercase()),
-        sector,
-    )
+    (name, format!("bare:{}", group.noun.to_lowercase()), sector)
 }
 
 fn capitalise(s: &str) -> String {

@@ -299,7 +299,7 @@ pub(crate) fn link(r: &ActorRecognizer, a: &mut Analysis, mut chunks: Vec<Chunk>
                 continue;
             }
             let surface = a.slice(*name).to_string();
-            if let Some(id) = st.person(&surface, *weak == 1) {
+            if let Some(id) = st.person(&surface, false) {
                 st.mention(c, MentionKind::Name, id);
             }
         }
