@@ -10,10 +10,10 @@
 use std::borrow::Cow;
 
 use newsgraph_core::{Analysis, BlockKind, TextRange, TokenKind};
-use newsgraph_lexicon::{key, Entry, Pronoun};
+use newsgraph_lexicon::{key, Entry, Lexicon, Pronoun};
 
 use crate::words::{self, DET, INDEF, LOC, POSS};
-use crate::{prefix, ActorRecognizer, TokenSet, MAX_PHRASE_TOKENS};
+use crate::{ActorRecognizer, TokenSet, MAX_PHRASE_TOKENS};
 
 /// What a chunk denotes, before linking.
 #[derive(Debug, Clone)]
@@ -143,9 +143,10 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
-struct Match {
+#[derive(Clone, Copy)]
+struct Match<'a> {
     end: usize,
-    entries: Vec<Entry>,
+    entries: &'a [Entry],
 }
 
 struct Ctx<'a> {
@@ -153,29 +154,60 @@ struct Ctx<'a> {
     a: &'a Analysis,
     /// Lowercased token texts (borrowed when already lowercase).
     lower: Vec<Cow<'a, str>>,
+    /// Longest lexicon match per token, computed once (the chunker asks
+    /// about the same position several times).
+    memo: std::cell::RefCell<Vec<Option<Option<Match<'a>>>>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn text(&self, i: usize) -> &str {
         self.a.slice(self.a.tokens[i].range)
     }
 
-    /// Longest lexicon match starting at token `i`, within `[i, end)`.
-    fn lookup(&self, i: usize, end: usize) -> Option<Match> {
-        let max = *self.r.prefixes.get(prefix(&self.lower[i]))? as usize;
-        let last = end.min(i + max.max(1)).min(i + MAX_PHRASE_TOKENS);
+    /// Longest lexicon match starting at token `i`, within `[i, end)`
+    /// (`end` is always the end of `i`'s sentence, so one memo per token).
+    fn lookup(&self, i: usize, end: usize) -> Option<Match<'a>> {
+        if let Some(m) = self.memo.borrow()[i] {
+            return m;
+        }
+        let m = self.lookup_uncached(i, end);
+        self.memo.borrow_mut()[i] = Some(m);
+        m
+    }
+
+    /// Extends the phrase token by token, keeping the key the way
+    /// [`key`] would build it, and stops when no lexicon key starts with it.
+    fn lookup_uncached(&self, i: usize, end: usize) -> Option<Match<'a>> {
+        let lex: &'a Lexicon = &self.r.lex;
         let text = self.a.text();
-        for j in (i + 1..=last).rev() {
-            let span = &text[self.a.tokens[i].range.start()..self.a.tokens[j - 1].range.end()];
-            let entries = self.r.lex.lookup(&key(span));
+        let last = end.min(i + MAX_PHRASE_TOKENS);
+        let mut buf = String::with_capacity(32);
+        let mut best = None;
+        for j in i..last {
+            if j > i {
+                let gap = &text[self.a.tokens[j - 1].range.end()..self.a.tokens[j].range.start()];
+                if !gap.is_empty() {
+                    buf.push(' ');
+                }
+            }
+            let w = &self.lower[j];
+            if w.is_ascii() {
+                buf.push_str(w);
+            } else {
+                buf.push_str(&key(w));
+            }
+            let entries = lex.lookup(&buf);
             if !entries.is_empty() {
-                return Some(Match {
-                    end: j,
-                    entries: entries.to_vec(),
+                best = Some(Match {
+                    end: j + 1,
+                    entries,
                 });
             }
+            if !lex.is_key_prefix(&buf) {
+                break;
+            }
         }
-        None
+        best
     }
 
     fn range(&self, i: usize, j: usize) -> TextRange {
@@ -190,7 +222,7 @@ fn find<T>(entries: &[Entry], f: impl Fn(&Entry) -> Option<T>) -> Option<T> {
 /// Chunks every sentence: prose first, then headings (where only known
 /// entities count, since headline case capitalises every word).
 pub(crate) fn chunk_document(r: &ActorRecognizer, a: &Analysis, quoted: &TokenSet) -> Vec<Chunk> {
-    let ctx = Ctx {
+    let ctx: Ctx<'_> = Ctx {
         r,
         a,
         lower: a
@@ -205,6 +237,7 @@ pub(crate) fn chunk_document(r: &ActorRecognizer, a: &Analysis, quoted: &TokenSe
                 }
             })
             .collect(),
+        memo: std::cell::RefCell::new(vec![None; a.tokens.len()]),
     };
     let mut out = Vec::new();
     for pass_headings in [false, true] {
@@ -233,9 +266,9 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
             i += 1;
             continue;
         }
-        let class = words::class(w);
+        let class = words::class(&ctx.lower[i]);
         // Pronouns (outside quotes: inside, "he" is the speaker's, not ours).
-        if let Some(p) = lex.pronoun(w) {
+        if let Some(p) = lex.pronoun(&ctx.lower[i]) {
             if !(quoted[i] || class & POSS != 0 && starts_group(ctx, i + 1, end)) {
                 out.push(Chunk {
                     range: a.tokens[i].range,
@@ -285,7 +318,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
         while k < end {
             let Some(m) = ctx.lookup(k, end) else { break };
             let cap = is_cap(ctx.text(k));
-            if let Some(t) = find(&m.entries, |e| match e {
+            if let Some(t) = find(m.entries, |e| match e {
                 Entry::Title(t) => Some(*t),
                 _ => None,
             }) {
@@ -297,7 +330,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
             if !roles.is_empty() {
                 break;
             }
-            let modifier = find(&m.entries, |e| match e {
+            let modifier = find(m.entries, |e| match e {
                 Entry::CountryAdjective(c) | Entry::Country(c) if cap => Some(Mod::Country(*c)),
                 Entry::RegionAdjective(g) if cap => Some(Mod::Region(*g)),
                 Entry::Organisation(o) if cap => Some(Mod::Org(*o)),
@@ -344,7 +377,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
         // A group noun after the modifiers: "European leaders", "Kremlin officials".
         if roles.is_empty() {
             if let Some((m, at)) = &lexical {
-                if let Some(g) = find(&m.entries, |e| match e {
+                if let Some(g) = find(m.entries, |e| match e {
                     Entry::Group(g) => Some(*g),
                     _ => None,
                 }) {
@@ -458,7 +491,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                 let c = words::class(&ctx.lower[p]);
                 c & LOC != 0 || matches!(&*ctx.lower[p], "to" | "from" | "near")
             };
-            if let Some(u) = find(&m.entries, |e| match e {
+            if let Some(u) = find(m.entries, |e| match e {
                 Entry::User(u) => Some(*u),
                 _ => None,
             }) {
@@ -472,7 +505,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                 continue;
             }
             if cap {
-                if let Some(c) = find(&m.entries, |e| match e {
+                if let Some(c) = find(m.entries, |e| match e {
                     Entry::Country(c) => Some(*c),
                     _ => None,
                 }) {
@@ -480,7 +513,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                     i = m.end;
                     continue;
                 }
-                if let Some(o) = find(&m.entries, |e| match e {
+                if let Some(o) = find(m.entries, |e| match e {
                     Entry::Organisation(o) => Some(*o),
                     _ => None,
                 }) {
@@ -493,7 +526,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                     i = m.end;
                     continue;
                 }
-                if let Some(p) = find(&m.entries, |e| match e {
+                if let Some(p) = find(m.entries, |e| match e {
                     Entry::Place(p) => Some(*p),
                     _ => None,
                 }) {
@@ -523,7 +556,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                     i = m.end;
                     continue;
                 }
-                if let Some(c) = find(&m.entries, |e| match e {
+                if let Some(c) = find(m.entries, |e| match e {
                     Entry::CountryPeople(c) => Some(*c),
                     _ => None,
                 }) {
@@ -541,7 +574,7 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                     i = m.end;
                     continue;
                 }
-                if let Some(g) = find(&m.entries, |e| match e {
+                if let Some(g) = find(m.entries, |e| match e {
                     Entry::RegionPeople(g) => Some(*g),
                     _ => None,
                 }) {

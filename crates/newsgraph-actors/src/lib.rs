@@ -35,7 +35,6 @@ mod link;
 mod pronouns;
 mod words;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use newsgraph_core::{Analysis, Component, Layer};
@@ -44,36 +43,14 @@ use newsgraph_lexicon::Lexicon;
 /// The rule-based actor recogniser and coreference resolver.
 pub struct ActorRecognizer {
     lex: Arc<Lexicon>,
-    /// First-word prefixes of every lexicon key, with the most tokens a
-    /// phrase starting with that prefix can span: a cheap filter before the
-    /// longest-match lookup.
-    prefixes: HashMap<String, u8>,
 }
 
 /// The longest phrase, in tokens, that a lexicon lookup tries.
 const MAX_PHRASE_TOKENS: usize = 8;
 
-/// The part of a lowercase word up to its first apostrophe, hyphen, space or comma.
-pub(crate) fn prefix(word: &str) -> &str {
-    let end = word
-        .char_indices()
-        .find(|&(_, c)| matches!(c, ' ' | '\'' | '’' | '-' | ',' | '(' | '–'))
-        .map(|(i, _)| i)
-        .unwrap_or(word.len());
-    &word[..end]
-}
-
 impl ActorRecognizer {
     pub fn new(lex: Arc<Lexicon>) -> Self {
-        let mut prefixes: HashMap<String, u8> = HashMap::new();
-        for key in lex.keys() {
-            let p = prefix(key).to_string();
-            // Tokens a phrase may take: words plus separate punctuation.
-            let n = (key.split(' ').count() * 2).min(MAX_PHRASE_TOKENS) as u8;
-            let e = prefixes.entry(p).or_insert(0);
-            *e = (*e).max(n);
-        }
-        ActorRecognizer { lex, prefixes }
+        ActorRecognizer { lex }
     }
 
     pub fn lexicon(&self) -> &Lexicon {

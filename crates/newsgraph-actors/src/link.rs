@@ -28,6 +28,8 @@ struct State<'a> {
     /// Mentions found so far: (range, head, kind, actor, sentence).
     mentions: Vec<(TextRange, TextRange, MentionKind, ActorId, u32)>,
     persons: Vec<ActorId>,
+    /// Per person (same order): first word, last word, word count.
+    person_names: Vec<(String, String, usize)>,
     by_key: HashMap<String, ActorId>,
 }
 
@@ -73,27 +75,31 @@ impl State<'_> {
     fn person(&mut self, name: &str, create: bool) -> Option<ActorId> {
         let words = name_words(name);
         let last = *words.last()?;
+        let first = words[0];
         let mut same_surname = None;
-        for &p in &self.persons {
-            let pname = &self.actors[p.index()].name;
-            if pname == name {
+        for (k, &p) in self.persons.iter().enumerate() {
+            let (pfirst, plast, plen) = &self.person_names[k];
+            if plast != last {
+                continue;
+            }
+            if self.actors[p.index()].name == name {
                 return Some(p);
             }
-            let pw = name_words(pname);
-            if pw.last() == Some(&last) && same_surname.is_none() {
-                same_surname = Some((p, pw.len(), pw.first().map(|s| s.to_string())));
+            if same_surname.is_none() {
+                same_surname = Some((k, p, *plen, pfirst.clone()));
             }
         }
-        if let Some((p, plen, pfirst)) = same_surname {
+        if let Some((k, p, plen, pfirst)) = same_surname {
             if words.len() == 1 {
                 return Some(p);
             }
             if plen == 1 {
                 // The surname came first; now we learn the full name.
                 self.actors[p.index()].name = name.to_string();
+                self.person_names[k] = (first.to_string(), last.to_string(), words.len());
                 return Some(p);
             }
-            if pfirst.as_deref() == words.first().copied() {
+            if pfirst == first {
                 return Some(p);
             }
         }
@@ -102,9 +108,11 @@ impl State<'_> {
         }
         let id = self.new_actor(name.to_string(), ActorKind::Person);
         if words.len() > 1 {
-            self.actors[id.index()].gender = gender(self.r.lexicon().first_name(words[0]));
+            self.actors[id.index()].gender = gender(self.r.lexicon().first_name(first));
         }
         self.persons.push(id);
+        self.person_names
+            .push((first.to_string(), last.to_string(), words.len()));
         Some(id)
     }
 
@@ -181,6 +189,7 @@ pub(crate) fn link(r: &ActorRecognizer, a: &mut Analysis, mut chunks: Vec<Chunk>
         facts: Facts::default(),
         mentions: Vec::new(),
         persons: Vec::new(),
+        person_names: Vec::new(),
         by_key: HashMap::new(),
     };
     let lex = r.lexicon();
@@ -282,6 +291,13 @@ pub(crate) fn link(r: &ActorRecognizer, a: &mut Analysis, mut chunks: Vec<Chunk>
                         _ => Gender::Unknown,
                     };
                     if kind == ActorKind::Person {
+                        let words = name_words(&user.name);
+                        let (f, l) = (
+                            words.first().copied().unwrap_or(""),
+                            words.last().copied().unwrap_or(""),
+                        );
+                        st.person_names
+                            .push((f.to_string(), l.to_string(), words.len()));
                         st.persons.push(id);
                     }
                     id

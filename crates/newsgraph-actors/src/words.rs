@@ -1,6 +1,6 @@
 //! Closed-class words, from `data/function_words.tsv`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 pub const DET: u8 = 1;
@@ -11,7 +11,7 @@ pub const LOC: u8 = 16;
 pub const CLAUSE: u8 = 32;
 
 static WORDS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in include_str!("../data/function_words.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;

@@ -18,7 +18,7 @@
 mod tsv;
 mod user;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -158,6 +158,9 @@ pub struct Lexicon {
     non_names: HashMap<String, String>,
     pronouns: HashMap<String, Pronoun>,
     index: HashMap<String, Vec<Entry>>,
+    /// Every proper prefix of every key, so a matcher can extend a phrase
+    /// token by token and stop as soon as nothing can follow.
+    key_prefixes: rustc_hash::FxHashSet<String>,
 }
 
 macro_rules! data {
@@ -171,6 +174,15 @@ static EMBEDDED: LazyLock<Arc<Lexicon>> =
 
 /// Builds a lookup key: lowercase, curly apostrophes and quotes folded, a leading "the " dropped.
 pub fn key(phrase: &str) -> String {
+    let trimmed = phrase.trim();
+    // Fast path: plain ASCII with single spaces (almost every lookup).
+    if trimmed.is_ascii() && !trimmed.contains("  ") && !trimmed.contains(['\t', '\n', '\r']) {
+        let out = trimmed.to_ascii_lowercase();
+        return match out.strip_prefix("the ") {
+            Some(rest) => rest.to_string(),
+            None => out,
+        };
+    }
     let mut out = String::with_capacity(phrase.len());
     for c in phrase.trim().chars() {
         match c {
@@ -188,6 +200,16 @@ pub fn key(phrase: &str) -> String {
         Some(rest) => rest.to_string(),
         None => out,
     }
+}
+
+fn prefixes_of<'a>(keys: impl Iterator<Item = &'a String>) -> rustc_hash::FxHashSet<String> {
+    let mut set = rustc_hash::FxHashSet::default();
+    for k in keys {
+        for (i, _) in k.char_indices().skip(1) {
+            set.insert(k[..i].to_string());
+        }
+    }
+    set
 }
 
 impl Lexicon {
@@ -210,10 +232,11 @@ impl Lexicon {
             groups: Vec::new(),
             regions: Vec::new(),
             users: Vec::new(),
-            first_names: HashMap::new(),
-            non_names: HashMap::new(),
-            pronouns: HashMap::new(),
-            index: HashMap::new(),
+            first_names: HashMap::default(),
+            non_names: HashMap::default(),
+            pronouns: HashMap::default(),
+            index: HashMap::default(),
+            key_prefixes: Default::default(),
         };
         let (p, s) = data!("countries.tsv");
         lex.countries = tsv::countries(p, s)?;
@@ -240,7 +263,7 @@ impl Lexicon {
     }
 
     fn rebuild_index(&mut self, org_heads: &[String]) {
-        let mut index: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut index: HashMap<String, Vec<Entry>> = HashMap::default();
         let mut add = |phrase: &str, e: Entry| {
             let k = key(phrase);
             if k.is_empty() {
@@ -300,6 +323,7 @@ impl Lexicon {
                 add(a, Entry::User(i as u32));
             }
         }
+        self.key_prefixes = prefixes_of(index.keys());
         self.index = index;
     }
 
@@ -316,6 +340,12 @@ impl Lexicon {
     /// Adds user actors from TOML text (`origin` names it in errors).
     pub fn add_user_actors(&mut self, origin: &str, text: &str) -> Result<()> {
         let added = user::parse(origin, text)?;
+        let keys: Vec<String> = added
+            .iter()
+            .flat_map(|u| std::iter::once(&u.name).chain(u.aliases.iter()))
+            .map(|p| key(p))
+            .collect();
+        self.key_prefixes.extend(prefixes_of(keys.iter()));
         let start = self.users.len() as u32;
         for (j, u) in added.iter().enumerate() {
             for phrase in std::iter::once(&u.name).chain(u.aliases.iter()) {
@@ -325,6 +355,11 @@ impl Lexicon {
         }
         self.users.extend(added);
         Ok(())
+    }
+
+    /// True when some key starts with `prefix` and is longer than it.
+    pub fn is_key_prefix(&self, prefix: &str) -> bool {
+        self.key_prefixes.contains(prefix)
     }
 
     /// Everything a key (see [`key`]) can denote; user entries first.

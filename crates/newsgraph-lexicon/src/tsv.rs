@@ -2,6 +2,7 @@
 //! `#` header; a malformed line is an error naming file and line.
 
 use crate::*;
+use rustc_hash::FxHashMap as HashMap;
 
 fn rows<'a>(
     path: &'a str,
