@@ -429,14 +429,30 @@ pub(crate) fn finish(a: &mut Analysis) {
     for m in &a.mentions {
         counts[m.actor.index()] += 1;
     }
-    let home = (0..n)
+    // Only when that country clearly dominates the titled officials (at
+    // least 40% of their mentions): a wire story about many countries has no
+    // home country to assume.
+    let titled: Vec<usize> = (0..n)
         .filter(|&i| {
             a.actors[i].kind == ActorKind::Person
                 && a.actors[i].country.is_some()
                 && !a.actors[i].roles.is_empty()
         })
+        .collect();
+    let total: usize = titled.iter().map(|&i| counts[i]).sum();
+    let home = titled
+        .iter()
+        .copied()
         .max_by_key(|&i| counts[i])
-        .and_then(|i| a.actors[i].country.clone());
+        .and_then(|top| {
+            let country = a.actors[top].country.clone()?;
+            let share: usize = titled
+                .iter()
+                .filter(|&&i| a.actors[i].country.as_deref() == Some(country.as_str()))
+                .map(|&i| counts[i])
+                .sum();
+            (share * 5 >= total * 2).then_some(country)
+        });
     if let Some(home) = home {
         for act in &mut a.actors {
             if act.kind == ActorKind::Person
