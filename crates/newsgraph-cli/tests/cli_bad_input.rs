@@ -134,3 +134,34 @@ fn user_actors_file_adds_knowledge() {
         .expect("the user's actor is recognised by its alias");
     assert_eq!(a["country"], "SRB");
 }
+
+#[test]
+fn several_inputs_give_json_lines_or_one_file_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Kremlin aide Yuri Ushakov spoke.").unwrap();
+    std::fs::write(&b, "NATO officials met in Brussels.").unwrap();
+    let out = newsgraph().arg("extract").arg(&a).arg(&b).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "one JSON object per line");
+    let outdir = dir.path().join("out");
+    let out = newsgraph()
+        .arg("extract")
+        .arg(&a)
+        .arg(&b)
+        .arg("--out")
+        .arg(&outdir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(outdir.join("a.json")).unwrap()).unwrap();
+    assert_eq!(v["actors"][0]["country"], "RUS");
+    assert!(outdir.join("b.json").exists());
+}
