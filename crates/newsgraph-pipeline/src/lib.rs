@@ -1,4 +1,4 @@
-//! The default pipeline: segmentation, dates, figures, actors.
+//! The default pipeline: segmentation, dates, figures, actors, quotes.
 //!
 //! Components declare the layers they need and add; [`Pipeline::new`]
 //! checks the order when the pipeline is built, so a swapped or reordered
@@ -55,6 +55,7 @@ impl Pipeline {
             Box::new(newsgraph_figures::Dates),
             Box::new(newsgraph_figures::Figures),
             Box::new(newsgraph_actors::ActorRecognizer::new(lex)),
+            Box::new(newsgraph_quotes::Quotes::new()),
         ])
         .expect("the default pipeline is well ordered")
     }
@@ -95,7 +96,7 @@ mod tests {
         let p = Pipeline::default_pipeline(Lexicon::shared());
         assert_eq!(
             p.component_names(),
-            ["segment", "dates", "figures", "actors"]
+            ["segment", "dates", "figures", "actors", "quotes"]
         );
         let a = p.analyze_text("Russia and Ukraine talked on Monday.", Metadata::default());
         assert!(a.check_invariants().is_ok());

@@ -1,0 +1,1920 @@
+//! The rule engine: cues, speakers and content, unit by unit.
+//!
+//! A *unit* is a sentence, or several when a quotation runs across sentence
+//! boundaries ("“I think so. You understand?” he said." is one unit). In each
+//! unit the cues outside quotation marks are found, and each cue is read in
+//! three steps:
+//!
+//! 1. **Source**: the noun phrase before the cue ("Kremlin aide Yuri Ushakov
+//!    issued", skipping adverbs, auxiliaries and time words: "The Kremlin has
+//!    repeatedly rejected"), with an appositive or relative clause between
+//!    commas ("Trump, who ..., said"); after it when inverted ("said Smith");
+//!    shared with the previous cue when coordinated ("He stressed ... but
+//!    added"); the clause subject for a participle (", saying ...").
+//! 2. **Content**: an adjacent quotation before the cue ("“...,” X said"); else
+//!    what follows the cue, its addressee and any adverbial ("told Zelensky
+//!    that", "revealed on Truth Social that") up to the end of the unit or the
+//!    next coordinated cue; else the clause before it ("The talks failed, he
+//!    said.").
+//! 3. **Continuation**: a quotation split by the cue (“A,” she said. “B.”),
+//!    a quotation running over paragraphs, and quote-only paragraphs right after
+//!    a direct quote join its content.
+//!
+//! Cues inside another attribution's content are not attributions of their
+//! own (the content of "He claimed that Putin had accepted that ..." is one
+//! claim), unless they are coordinated with it ("but added", ", saying").
+//!
+//! Every scan is bounded or advances monotonically, so a unit of n tokens
+//! costs O(n).
+
+use newsgraph_core::{Analysis, BlockKind, TokenKind};
+
+use crate::lexicon::{ContentReq, CueLexicon, CueMatch, CueType, Form};
+use crate::marks::{self, Marks};
+use crate::words::*;
+
+/// The longest noun phrase, in tokens, taken as a speaker.
+const MAX_NP: usize = 14;
+/// The longest parenthetical ("Trump, who ..., said"), in tokens.
+const MAX_PAREN: usize = 40;
+
+/// Determiners that stand alone as a speaker ("Some said").
+const QUANTIFIERS: &[&str] = &[
+    "some", "many", "most", "all", "both", "several", "few", "one", "two", "three", "each",
+    "another",
+];
+
+/// An attribution in token indices (ranges are half-open `[start, end)`).
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub source: Option<(usize, usize)>,
+    pub cue: (usize, usize),
+    pub content: Vec<(usize, usize)>,
+    pub addressee: Option<(usize, usize)>,
+    /// A token naming the speaker when the source is a relative pronoun
+    /// ("Warren, who has said ...": the token of "Warren").
+    pub antecedent: Option<usize>,
+    pub confidence: f32,
+    /// True when the cue reports speech (not "according to", a belief or a
+    /// stance), so a quotation right after the content continues it.
+    pub speech: bool,
+}
+
+/// A cue found in a unit.
+#[derive(Clone, Copy)]
+struct Cue<'l> {
+    s: usize,
+    e: usize,
+    m: CueMatch<'l>,
+}
+
+/// How a cue finds its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SrcKind {
+    /// A noun phrase before the cue; `paren_end` is where a parenthetical
+    /// between commas ends (the source span then runs to it).
+    Left {
+        np: (usize, usize),
+        span_end: usize,
+    },
+    /// A noun phrase after the cue ("said Smith").
+    Right {
+        np: (usize, usize),
+    },
+    /// Shared with the previous cue ("but added", ", saying").
+    Shared,
+    /// "according to X".
+    According {
+        np: (usize, usize),
+    },
+    /// A possessor before a reporting noun ("his claim that").
+    Possessor {
+        np: (usize, usize),
+    },
+    None,
+}
+
+struct CueRead<'l> {
+    cue: Cue<'l>,
+    src: SrcKind,
+    /// Where the cue's group (speaker, adverbs, cue) starts.
+    group_start: usize,
+    /// Where the group ends (after the cue, or after an inverted speaker).
+    group_end: usize,
+    /// True when the group opens a new clause, so it ends the content of a
+    /// cue before it; false when it may be nested inside that content.
+    boundary: bool,
+    /// The comma closing a parenthetical between the speaker and the cue:
+    /// a cue inside the parenthetical ("Cruz, who says ..., said") has its
+    /// content end there.
+    paren_close: Option<usize>,
+}
+
+pub(crate) struct Ctx<'a> {
+    a: &'a Analysis,
+    lex: &'a CueLexicon,
+    words: Vec<Option<String>>,
+    cls: Vec<u16>,
+    cap: Vec<bool>,
+    first: Vec<bool>,
+    pub marks: Marks,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(a: &'a Analysis, lex: &'a CueLexicon) -> Self {
+        let text = a.text();
+        let n = a.tokens.len();
+        let mut words = Vec::with_capacity(n);
+        let mut cls = Vec::with_capacity(n);
+        let mut cap = Vec::with_capacity(n);
+        for t in &a.tokens {
+            if t.kind == TokenKind::Word {
+                let s = t.range.slice(text);
+                let w = crate::lexicon::normalize(s);
+                let upper = s.chars().next().is_some_and(char::is_uppercase);
+                cls.push(classes_of(&w, !upper));
+                cap.push(upper);
+                words.push(Some(w));
+            } else {
+                cls.push(0);
+                cap.push(false);
+                words.push(None);
+            }
+        }
+        let mut first = vec![false; n];
+        for s in &a.sentences {
+            let mut i = s.first_token as usize;
+            while i < s.end_token as usize
+                && matches!(a.tokens[i].kind, TokenKind::OpenQuote | TokenKind::Punct)
+            {
+                i += 1;
+            }
+            if i < n {
+                first[i] = true;
+            }
+        }
+        Ctx {
+            a,
+            lex,
+            words,
+            cls,
+            cap,
+            first,
+            marks: marks::pair(a),
+        }
+    }
+
+    // ------------------------------------------------------------ token tests
+
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).and_then(|w| w.as_deref()).unwrap_or("")
+    }
+    fn c(&self, i: usize) -> u16 {
+        self.cls.get(i).copied().unwrap_or(0)
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.a.tokens.get(i).map(|t| t.kind)
+    }
+    fn tok(&self, i: usize) -> &str {
+        self.a
+            .tokens
+            .get(i)
+            .map_or("", |t| t.range.slice(self.a.text()))
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+    fn in_q(&self, i: usize) -> bool {
+        self.marks.top.get(i).is_some_and(|&q| q != 0)
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.tok(i) == p
+    }
+    fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, ",") && !self.in_q(i)
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && matches!(self.tok(i), "—" | "–" | "--" | "-")
+    }
+    fn is_end_punct(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct)
+            && self
+                .tok(i)
+                .chars()
+                .all(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ':'))
+    }
+    /// A capitalised word that is not a function word at the start of a sentence.
+    fn name_like(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.cap[i]
+            && self.c(i) & TIME == 0
+            && !(self.first[i]
+                && self.c(i) & (DET | SUB | PREP | CONN | ADV | AUX | CLAUSE | VERB | SUBJ) != 0
+                && !(matches!(self.w(i), "will" | "may") && self.cap.get(i + 1) == Some(&true)))
+            && !matches!(self.w(i), "i" | "yes" | "no" | "well" | "okay" | "ok")
+    }
+    fn lower_suffix(&self, i: usize, suffix: &str) -> bool {
+        !self.cap[i] && self.w(i).len() > suffix.len() + 2 && self.w(i).ends_with(suffix)
+    }
+    /// True when some lexicon form starts at `i`.
+    fn starts_cue(&self, i: usize) -> bool {
+        self.is_word(i) && !self.lex.matches_at(&self.words, i).is_empty()
+    }
+    /// True when a cue in a verb-only form (past, participle) starts at `i`:
+    /// "said", "saying" cannot be part of a noun phrase, "report" can.
+    fn verb_cue_at(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self
+                .lex
+                .matches_at(&self.words, i)
+                .iter()
+                .any(|m| matches!(m.form, Form::Past | Form::Participle | Form::Listed))
+    }
+
+    /// A token that can sit inside a speaker noun phrase. With `relaxed`,
+    /// words ending in -ing or -ed count too ("the meeting", "those
+    /// surveyed", "a report released Tuesday"): scans leftwards from a cue
+    /// use it, subject scans rightwards do not ("Ushakov issued ...").
+    fn np_word_at(&self, i: usize, relaxed: bool) -> bool {
+        if self.in_q(i) {
+            return false;
+        }
+        match self.kind(i) {
+            Some(TokenKind::Number) => true,
+            Some(TokenKind::Word) => {
+                let w = self.w(i);
+                if w == "'s" || w == "'" {
+                    return true;
+                }
+                if self.name_like(i) {
+                    return true;
+                }
+                let c = self.c(i);
+                if c & (DET | NPPREP) != 0 {
+                    return true;
+                }
+                if c & (SUB | PREP | AUX | VERB | ADV | TIME | CLAUSE | OBJ | CONN | SUBJ) != 0 {
+                    return false;
+                }
+                if self.cap[i] {
+                    // A capitalised function word at the start of a sentence.
+                    return false;
+                }
+                if (self.lower_suffix(i, "ed") || self.lower_suffix(i, "ing"))
+                    && !(i > 0 && (self.c(i - 1) & DET != 0 || self.w(i - 1) == "'s"))
+                    && !relaxed
+                {
+                    return false;
+                }
+                !self.verb_cue_at(i)
+            }
+            Some(TokenKind::Punct) => matches!(self.tok(i), "-" | "&" | "’" | "'"),
+            Some(TokenKind::Symbol) => self.tok(i) == "&",
+            _ => false,
+        }
+    }
+    /// A token that reads as a verb (to tell a clause from a noun phrase).
+    fn verbish(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let c = self.c(i);
+        if self.w(i) == "'s" {
+            // "it's", "he's"; "Trump's" is a possessive.
+            return i > 0 && self.c(i - 1) & SUBJ != 0
+                || matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "that" | "there" | "what" | "here"
+                );
+        }
+        c & (AUX | VERB) != 0
+            || (self.lower_suffix(i, "ed") && !(i > 0 && self.c(i - 1) & DET != 0))
+            || self.starts_cue(i) && !self.cap[i]
+            || (!self.cap[i]
+                && self.w(i).ends_with('s')
+                && !self.w(i).ends_with("ss")
+                && i > 0
+                && self.c(i - 1) & SUBJ != 0
+                && self.c(i - 1) & CLAUSE == 0)
+            || self.w(i).ends_with("n't")
+    }
+
+    // ------------------------------------------------------------ noun phrases
+
+    /// The noun phrase ending just before `end`, not reaching before `lo`.
+    /// Short parentheses join it ("Sen. Chuck Grassley (R-Iowa)").
+    fn left_np(&self, lo: usize, end: usize) -> Option<(usize, usize)> {
+        if end <= lo {
+            return None;
+        }
+        let mut last = end - 1;
+        if self.in_q(last) {
+            return None;
+        }
+        if self.is_word(last) && self.c(last) & SUBJ != 0 && !self.name_like(last) {
+            return Some((last, end));
+        }
+        if self.c(last) & DET != 0 && QUANTIFIERS.contains(&self.w(last)) {
+            // "Some said", "Both agreed".
+            return Some((last, end));
+        }
+        if self.is_punct(last, ")") {
+            last = self.paren_open(lo, last)?.checked_sub(1)?;
+            if last < lo {
+                return None;
+            }
+        }
+        if !self.np_word_at(last, true)
+            || self.c(last) & (DET | NPPREP) != 0 && !self.name_like(last)
+            || matches!(self.w(last), "'s" | "'")
+            || self.kind(last) == Some(TokenKind::Punct)
+        {
+            return None;
+        }
+        let mut s = last;
+        loop {
+            if s <= lo || end - s >= MAX_NP {
+                break;
+            }
+            let p = s - 1;
+            if self.np_word_at(p, true) {
+                s = p;
+            } else if self.is_punct(p, ")") {
+                match self.paren_open(lo, p) {
+                    Some(o) if o > lo && self.np_word_at(o - 1, true) => s = o - 1,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        // "Trump and Clinton said", "current and former officials said".
+        if s >= lo + 2 && matches!(self.w(s - 1), "and" | "or") && !self.in_q(s - 1) {
+            let names = self.name_like(s)
+                && (self.name_like(s - 2)
+                    || self.c(s - 2) & SUBJ != 0 && self.c(s - 2) & CLAUSE == 0)
+                || self.c(s) & DET != 0 && self.c(s - 2) & SUBJ != 0 && self.c(s - 2) & CLAUSE == 0;
+            let adjectives = !self.cap[s - 2]
+                && self.c(s - 2) == 0
+                && self.is_word(s - 2)
+                && (s - 2 == lo || !self.np_word_at(s - 3, true));
+            if names {
+                let mut t = s - 2;
+                while t > lo && end - t < MAX_NP && self.np_word_at(t - 1, true) {
+                    t -= 1;
+                }
+                s = t;
+            } else if adjectives {
+                s -= 2;
+            }
+        }
+        // Trim what cannot open a noun phrase.
+        while s < last
+            && ((self.c(s) & NPPREP != 0 && !self.name_like(s))
+                || matches!(self.w(s), "'s" | "'")
+                || self.kind(s) == Some(TokenKind::Punct))
+        {
+            s += 1;
+        }
+        Some((s, end))
+    }
+
+    /// The "(" matching the ")" at `close`, within a few tokens.
+    fn paren_open(&self, lo: usize, close: usize) -> Option<usize> {
+        let stop = close.saturating_sub(8).max(lo);
+        (stop..close)
+            .rev()
+            .find(|&k| self.is_punct(k, "("))
+            .filter(|&o| (o + 1..close).all(|k| !self.in_q(k) && !self.is_punct(k, ")")))
+    }
+
+    /// The noun phrase starting at `start`, not reaching `hi`.
+    fn right_np(&self, start: usize, hi: usize) -> Option<(usize, usize)> {
+        self.right_np_with(start, hi, false)
+    }
+
+    /// [`Self::right_np`]; `relaxed` lets -ing and -ed words in, for a
+    /// speaker after the cue ("says a source involved in the planning").
+    fn right_np_with(&self, start: usize, hi: usize, relaxed: bool) -> Option<(usize, usize)> {
+        if start >= hi {
+            return None;
+        }
+        if self.is_word(start) && self.c(start) & SUBJ != 0 && !self.name_like(start) {
+            return Some((start, start + 1));
+        }
+        let titled = || {
+            self.is_word(start)
+                && !self.cap[start]
+                && self.c(start) == 0
+                && (start + 1..(start + 5).min(hi)).any(|k| self.name_like(k))
+                && self.np_word_at(start, true)
+        };
+        if !(self.name_like(start)
+            || self.c(start) & DET != 0
+            || self.c(start) & ROLE != 0
+            || titled())
+            || !self.np_word_at(start, titled())
+        {
+            return None;
+        }
+        let mut e = start;
+        while e < hi && e - start < MAX_NP {
+            if self.np_word_at(e, relaxed || e == start) {
+                e += 1;
+            } else if self.is_punct(e, "(") {
+                // "Sen. Chris Murphy (D-Conn.)".
+                match (e + 1..(e + 7).min(hi)).find(|&k| self.is_punct(k, ")")) {
+                    Some(c) if (e + 1..c).all(|k| !self.in_q(k) && !self.is_punct(k, "(")) => {
+                        e = c + 1
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        // Trailing "of"/"for" or a determiner is not part of it.
+        while e > start + 1 && self.c(e - 1) & (DET | NPPREP) != 0 && !self.name_like(e - 1) {
+            e -= 1;
+        }
+        (e > start).then_some((start, e))
+    }
+
+    /// Any noun-phrase words from `start` ("reports emerging in the news
+    /// media" after "according to").
+    fn loose_np(&self, start: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut e = start;
+        while e < hi
+            && e - start < MAX_NP
+            && (self.np_word_at(e, true) || self.c(e) & PREP != 0 && e > start)
+        {
+            e += 1;
+        }
+        while e > start && self.c(e - 1) & (PREP | DET) != 0 {
+            e -= 1;
+        }
+        (e > start).then_some((start, e))
+    }
+
+    /// Skips adverbs, auxiliaries and time words leftwards from `k`.
+    fn skip_left(&self, lo: usize, mut k: usize) -> usize {
+        let mut n = 0;
+        while k > lo && n < 6 {
+            let i = k - 1;
+            if self.in_q(i) || !self.is_word(i) || self.name_like(i) {
+                break;
+            }
+            let c = self.c(i);
+            if c & (ADV | AUX) != 0 && c & SUBJ == 0 {
+                k -= 1;
+            } else if c & TIME != 0 {
+                k -= 1;
+                if k > lo
+                    && matches!(
+                        self.w(k - 1),
+                        "on" | "last" | "this" | "next" | "early" | "late" | "earlier" | "later"
+                    )
+                {
+                    k -= 1;
+                }
+            } else {
+                break;
+            }
+            n += 1;
+        }
+        k
+    }
+
+    /// The subject of the clause starting the unit, for participial cues.
+    fn unit_subject(&self, u0: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut i = u0;
+        // Skip a leading quotation and connectives (within reason: the
+        // subject of a clause is near its start).
+        let limit = limit.min(u0 + 400);
+        while i < limit
+            && (self.in_q(i)
+                || self.kind(i) == Some(TokenKind::Punct)
+                || (self.is_word(i) && self.c(i) & CONN != 0 && !self.name_like(i)))
+        {
+            i += 1;
+        }
+        // Skip introductory phrases ending in a comma ("On Monday night, ...").
+        for _ in 0..2 {
+            if i >= limit {
+                return None;
+            }
+            let intro = self.c(i) & (PREP | SUB | ADV | TIME) != 0
+                || self.lower_suffix(i, "ing")
+                || (self.first[i] && self.w(i).ends_with("ing"))
+                || self.first[i] && self.w(i).ends_with("ly");
+            if !intro {
+                break;
+            }
+            let stop = (i + 16).min(limit);
+            match (i..stop).find(|&k| self.is_comma(k)) {
+                Some(k) => i = k + 1,
+                None => break,
+            }
+        }
+        if i >= limit {
+            return None;
+        }
+        if self.is_word(i) && self.c(i) & SUBJ != 0 && self.c(i) & CLAUSE == 0 {
+            return Some((i, i + 1));
+        }
+        let np = self.right_np(i, limit)?;
+        // The phrase must be followed by something verbal.
+        let next = np.1;
+        let ok = next >= limit
+            || self.verbish(next)
+            || self.c(next) & (ADV | AUX) != 0
+            || self.is_comma(next);
+        ok.then_some(np)
+    }
+
+    // ------------------------------------------------------------ cues
+
+    /// Whether the match at `i` is used as a cue here.
+    fn valid_cue(&self, u0: usize, i: usize, m: &CueMatch) -> bool {
+        // A capitalised cue word inside a sentence is a name ("the Washington Post").
+        if self.cap[i] && !self.first[i] {
+            return false;
+        }
+        let prev = (i > u0).then(|| i - 1);
+        let pw = prev.map_or("", |p| self.w(p));
+        let pc = prev.map_or(0, |p| self.c(p));
+        let next_w = self.w(i + m.len);
+        match m.entry.cue_type {
+            CueType::Noun => (pc & DET != 0 || pw == "'s" || pw == "'") && next_w == "that",
+            CueType::Verb | CueType::Phrase => {
+                if m.entry.class == "according" {
+                    return true;
+                }
+                if pc & DET != 0 && pc & SUBJ == 0 && !QUANTIFIERS.contains(&pw)
+                    || pw == "'s" && m.form != Form::Participle
+                {
+                    // "the report", "a claim", "Trump's promise".
+                    return matches!(pw, "that" | "which" | "who");
+                }
+                if matches!(m.form, Form::Past | Form::Listed)
+                    && matches!(pw, "was" | "were" | "is" | "are" | "be" | "been" | "being")
+                {
+                    return m.entry.lemma == "quoted as saying";
+                }
+                if m.form == Form::Base && matches!(pw, "to") {
+                    return false;
+                }
+                let after = i + m.len;
+                let plain_noun_next = self.is_word(after)
+                    && !self.cap[after]
+                    && self.c(after) == 0
+                    && !self.in_q(after)
+                    && !self.verbish(after);
+                if matches!(m.form, Form::Base | Form::Present)
+                    && m.entry.cue_type == CueType::Verb
+                    && (self.verbish(after) && !self.in_q(after) && self.c(after) & SUBJ == 0)
+                {
+                    // "a police report indicates", "the report released Tuesday".
+                    return false;
+                }
+                if m.form == Form::Past
+                    && plain_noun_next
+                    && prev.is_some_and(|p| {
+                        self.kind(p) == Some(TokenKind::Number) || self.c(p) & DET != 0
+                    })
+                {
+                    // "270 pledged delegates".
+                    return false;
+                }
+                true
+            }
+        }
+    }
+
+    /// The cues of a unit, left to right, outside quotation marks.
+    fn cues(&self, u0: usize, u1: usize) -> Vec<Cue<'a>> {
+        let mut out = Vec::new();
+        let mut i = u0;
+        while i < u1 {
+            if self.in_q(i) || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let found = self
+                .lex
+                .matches_at(&self.words, i)
+                .into_iter()
+                .filter(|m| i + m.len <= u1 && (i..i + m.len).all(|k| !self.in_q(k)))
+                .find(|m| self.valid_cue(u0, i, m));
+            match found {
+                Some(m) => {
+                    out.push(Cue {
+                        s: i,
+                        e: i + m.len,
+                        m,
+                    });
+                    i += m.len;
+                }
+                None => i += 1,
+            }
+        }
+        // "Judge X, writing for the majority, said ...": a participle between
+        // commas before a reporting verb describes the speaker.
+        out.retain(|c| {
+            if c.m.form != Form::Participle || c.s == u0 || !self.is_comma(c.s - 1) {
+                return true;
+            }
+            let stop = (c.e + 20).min(u1);
+            match (c.e..stop).find(|&k| self.is_comma(k) || self.is_end_punct(k)) {
+                Some(k) if self.is_comma(k) => {
+                    let v = (k + 1..(k + 4).min(u1))
+                        .find(|&x| self.c(x) & (ADV | AUX) == 0 || self.name_like(x));
+                    !v.is_some_and(|v| self.verb_cue_at(v) || self.starts_cue(v) && !self.cap[v])
+                }
+                _ => true,
+            }
+        });
+        out
+    }
+
+    /// The speaker before a parenthetical between commas that ends at
+    /// `comma`, just before the cue: "Trump, who ..., said", "Ana Ruiz, a
+    /// spokeswoman, said", "Jacob Shiansky, 24, who ..., told". Returns the
+    /// noun phrase and whether the parenthetical belongs in the source span.
+    fn paren_source(&self, u0: usize, comma: usize) -> Option<((usize, usize), bool)> {
+        let lo = comma.saturating_sub(MAX_PAREN).max(u0);
+        let dash = self.is_dash(comma);
+        let sep = |k: usize| {
+            if dash {
+                self.is_dash(k)
+            } else {
+                self.is_comma(k)
+            }
+        };
+        let mut k = comma;
+        for _level in 0..3 {
+            let c1 = loop {
+                if k <= lo {
+                    return None;
+                }
+                k -= 1;
+                if sep(k) {
+                    break k;
+                }
+                if self.is_end_punct(k) && !self.in_q(k) && !self.is_punct(k + 1, ")") {
+                    return None;
+                }
+            };
+            if c1 + 1 >= comma {
+                return None;
+            }
+            let Some(np) = self.left_np(u0, c1) else {
+                k = c1;
+                continue;
+            };
+            let mut head = np.1 - 1;
+            if self.is_punct(head, ")") {
+                head = self
+                    .paren_open(np.0, head)
+                    .map_or(head, |o| o.saturating_sub(1));
+            }
+            let plausible = self.name_like(head)
+                || self.c(head) & (SUBJ | ROLE) != 0 && self.c(head) & CLAUSE == 0
+                || self.is_word(head) && !self.cap[head] && self.c(head) == 0;
+            if !plausible {
+                k = c1;
+                continue;
+            }
+            let p0 = c1 + 1;
+            let relative = (p0..comma).any(|i| matches!(self.w(i), "who" | "which" | "whose"));
+            // Adverbs, time phrases and participles are left out of the span;
+            // appositives and relative clauses are kept, as PolNeAR does.
+            let participle = self.lower_suffix(p0, "ing");
+            let light = participle
+                || (p0..comma).all(|i| self.c(i) & (ADV | TIME | CONN) != 0 || self.w(i) == "on");
+            if !relative && !participle && (p0..comma).any(|i| self.verbish(i) && !self.in_q(i)) {
+                return None;
+            }
+            return Some((np, !light));
+        }
+        None
+    }
+
+    /// Reads the source of each cue and whether its group opens a clause.
+    fn read_cues(&self, u0: usize, u1: usize, cues: &[Cue<'a>]) -> Vec<CueRead<'a>> {
+        let mut out: Vec<CueRead<'a>> = Vec::with_capacity(cues.len());
+        for (ci, &cue) in cues.iter().enumerate() {
+            let lo = if ci > 0 { cues[ci - 1].e } else { u0 };
+            let class = cue.m.entry.class.as_str();
+            let mut read = CueRead {
+                cue,
+                src: SrcKind::None,
+                group_start: cue.s,
+                group_end: cue.e,
+                boundary: false,
+                paren_close: None,
+            };
+            if class == "according" {
+                if let Some(np) = self
+                    .right_np(cue.e, u1)
+                    .or_else(|| self.loose_np(cue.e, u1))
+                {
+                    let np = if matches!(self.w(np.1), "who" | "whose") {
+                        self.extend_apposition(np, u1)
+                    } else {
+                        np
+                    };
+                    read.src = SrcKind::According { np };
+                    read.group_end = np.1;
+                }
+                read.boundary = cue.s == u0
+                    || self.is_comma(cue.s.wrapping_sub(1))
+                    || self.c(cue.s.wrapping_sub(1)) & CONN != 0;
+                out.push(read);
+                continue;
+            }
+            if cue.m.entry.cue_type == CueType::Noun {
+                // "his claim that", "Trump's warning that".
+                let p = cue.s - 1;
+                if self.c(p) & DET != 0
+                    && matches!(
+                        self.w(p),
+                        "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                    )
+                {
+                    read.src = SrcKind::Possessor { np: (p, p + 1) };
+                    read.group_start = p;
+                } else if matches!(self.w(p), "'s" | "'") {
+                    if let Some(np) = self.left_np(u0.max(lo), p) {
+                        read.src = SrcKind::Possessor { np: (np.0, p + 1) };
+                        read.group_start = np.0;
+                    }
+                }
+                out.push(read);
+                continue;
+            }
+            let k = self.skip_left(lo, cue.s);
+            let before = k.checked_sub(1).filter(|&b| b >= lo);
+            let participle = cue.m.form == Form::Participle;
+            let coord_word = |b: usize| matches!(self.w(b), "and" | "but") && !self.in_q(b);
+            if let Some(b) = before.filter(|&b| coord_word(b)) {
+                // "He stressed ... but added".
+                read.src = SrcKind::Shared;
+                read.group_start = if b > lo && self.is_comma(b - 1) {
+                    b - 1
+                } else {
+                    b
+                };
+                read.boundary = true;
+            } else if participle
+                && (before.is_none_or(|b| {
+                    self.is_comma(b)
+                        || self.is_dash(b)
+                        || self.w(b) == "by"
+                        || self.comma_before(b + 1)
+                }) || before.is_some_and(|b| {
+                    b + 1 == cue.s && self.is_word(b) && !self.cap[b] && self.c(b) == 0
+                }))
+            {
+                // ", saying ...", "by insisting", "a statement saying".
+                read.src = SrcKind::Shared;
+                read.group_start = before
+                    .filter(|&b| self.is_comma(b) || self.is_dash(b))
+                    .unwrap_or(k);
+                read.boundary = true;
+            } else if let Some(b) = before.filter(|&b| self.is_comma(b) || self.is_dash(b)) {
+                // A parenthetical ("Trump, who ..., said") or an inversion
+                // ("..., said Smith").
+                let right = self
+                    .right_np_with(cue.e, u1, true)
+                    .filter(|np| self.invertible(&cue) && self.ends_inversion(np.1, u1));
+                if let Some(np) = right {
+                    let np = self.extend_apposition(np, u1);
+                    read.src = SrcKind::Right { np };
+                    read.group_start = cue.s;
+                    read.group_end = np.1;
+                    read.boundary = true;
+                } else if let Some((np, keep)) = self.paren_source(u0, b) {
+                    read.src = SrcKind::Left {
+                        np,
+                        span_end: if keep { b + 1 } else { np.1 },
+                    };
+                    read.group_start = np.0;
+                    read.boundary = self.opens_clause(u0, np.0);
+                    read.paren_close = Some(b);
+                }
+            } else if let Some(np) = self.left_np(lo, k) {
+                read.src = SrcKind::Left { np, span_end: np.1 };
+                read.group_start = np.0;
+                read.boundary = self.opens_clause(u0, np.0);
+            } else if let Some(np) = self.right_np_with(cue.e, u1, true).filter(|np| {
+                self.invertible(&cue)
+                    && self.ends_inversion(np.1, u1)
+                    && before.is_none_or(|b| self.in_q(b) || !self.is_word(b))
+            }) {
+                let np = self.extend_apposition(np, u1);
+                read.src = SrcKind::Right { np };
+                read.group_end = np.1;
+                read.boundary = true;
+            }
+            // “...,” Fight for $15 organizing director Kendall Fells told ...:
+            // everything between a quotation and its cue names the speaker.
+            if let Some(st) = self.stretch_after_quote(lo.max(u0), k) {
+                let replace = match read.src {
+                    SrcKind::None => true,
+                    SrcKind::Left { np, .. } => np.0 > st.0,
+                    _ => false,
+                };
+                if replace {
+                    read.src = SrcKind::Left {
+                        np: st,
+                        span_end: st.1,
+                    };
+                    read.group_start = st.0;
+                    read.boundary = true;
+                }
+            }
+            out.push(read);
+        }
+        out
+    }
+
+    /// The tokens between a closing quotation mark (and its comma) and `k`,
+    /// when they can only be the speaker: no clause punctuation, no clause
+    /// words, at most 16 tokens.
+    fn stretch_after_quote(&self, lo: usize, k: usize) -> Option<(usize, usize)> {
+        let stop = k.saturating_sub(17).max(lo);
+        let mut s = k;
+        while s > stop {
+            let p = s - 1;
+            if self.in_q(p) {
+                break;
+            }
+            s = p;
+        }
+        // `s` is the first token after a quotation, or we ran out of room.
+        if s == 0 || !self.in_q(s - 1) || self.quote_ending_at(s - 1).is_none() || s >= k {
+            return None;
+        }
+        let mut a = s;
+        if self.is_comma(a) {
+            a += 1;
+        }
+        if a >= k {
+            return None;
+        }
+        let clause_word = |i: usize| {
+            self.is_word(i)
+                && self.c(i) & (SUB | CLAUSE) != 0
+                && !matches!(self.w(i), "who" | "which")
+                && !self.name_like(i)
+        };
+        let clean = (a..k).all(|i| {
+            let stop = self.is_end_punct(i) || self.is_dash(i) || clause_word(i);
+            !stop && !self.verb_cue_at(i)
+        });
+        // A comma right after the quotation and another before the cue is an
+        // appositive; a bare clause ("“...,” and then he left") is not.
+        let has_name = (a..k).any(|i| self.name_like(i) || self.c(i) & (SUBJ | ROLE) != 0);
+        (clean && has_name && self.is_comma(s)).then_some((a, k))
+    }
+
+    /// True when the speaker may follow the cue ("said Smith", "asked the
+    /// boy"); after "told" or "warned" a noun phrase is the hearer.
+    fn invertible(&self, cue: &Cue) -> bool {
+        !cue.m.entry.addressee || cue.m.entry.class == "ask"
+    }
+
+    /// True when a comma ends just before `p`, outside a quotation or as its
+    /// last word (“... leadership,” while ...).
+    fn comma_before(&self, p: usize) -> bool {
+        p > 0
+            && (self.is_comma(p - 1)
+                || p > 1 && self.quote_ending_at(p - 1).is_some() && self.is_punct(p - 2, ","))
+    }
+
+    /// True when a clause can start at `s`: the unit start, after
+    /// punctuation, a closing quotation mark or a conjunction.
+    fn opens_clause(&self, u0: usize, s: usize) -> bool {
+        if s == u0 {
+            return true;
+        }
+        let p = s - 1;
+        if self.in_q(p) {
+            return true;
+        }
+        match self.kind(p) {
+            Some(TokenKind::Punct) => {
+                matches!(self.tok(p), "," | ";" | ":" | "—" | "–" | "--" | "(" | "-")
+            }
+            Some(TokenKind::Word) => {
+                matches!(
+                    self.w(p),
+                    "while"
+                        | "but"
+                        | "and"
+                        | "whereas"
+                        | "although"
+                        | "though"
+                        | "as"
+                        | "because"
+                        | "so"
+                        | "yet"
+                ) && (self.c(p) & CONN != 0 || self.comma_before(p) || p == u0)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when an inverted speaker ending at `e` closes its clause:
+    /// "said Smith." / "said Smith, a ..." / "said Smith on Monday".
+    fn ends_inversion(&self, e: usize, u1: usize) -> bool {
+        e >= u1
+            || matches!(self.w(e), "who" | "whose")
+            || self.is_end_punct(e)
+            || self.is_comma(e)
+            || self.c(e) & (PREP | TIME) != 0 && self.c(e) & CLAUSE == 0
+            || self.is_dash(e)
+    }
+
+    /// "Smith, a spokesman for the campaign." — the appositive joins the
+    /// speaker when it runs to the end of the sentence.
+    fn extend_apposition(&self, np: (usize, usize), u1: usize) -> (usize, usize) {
+        let e = np.1;
+        if matches!(self.w(e), "who" | "whose") && !self.in_q(e) {
+            // "said one source who spoke on condition of anonymity."
+            let stop = (e + MAX_PAREN).min(u1);
+            return match (e..stop).find(|&k| self.is_end_punct(k) && !self.in_q(k) || self.in_q(k))
+            {
+                Some(k) if !self.in_q(k) => (np.0, k),
+                None if stop == u1 => (np.0, u1),
+                _ => np,
+            };
+        }
+        if !self.is_comma(e) || e + 1 >= u1 {
+            return np;
+        }
+        let a = e + 1;
+        let starts = self.c(a) & DET != 0
+            || self.name_like(a)
+            || self.kind(a) == Some(TokenKind::Number)
+            || matches!(self.w(a), "who" | "which" | "whose")
+            || self.is_word(a) && !self.cap[a] && self.c(a) == 0;
+        if !starts || self.starts_cue(a) {
+            return np;
+        }
+        let mut relative = false;
+        let mut k = a;
+        while k < u1 && k - a < MAX_PAREN {
+            if self.is_end_punct(k) && !self.in_q(k) {
+                break;
+            }
+            if matches!(self.w(k), "who" | "which" | "whose") || self.w(k).starts_with("who'") {
+                relative = true;
+            }
+            if self.in_q(k)
+                || self.is_comma(k) && self.starts_cue(k + 1)
+                || !relative && k > a && self.verbish(k)
+            {
+                return np;
+            }
+            k += 1;
+        }
+        if k >= u1 || self.is_end_punct(k) {
+            (np.0, k)
+        } else {
+            np
+        }
+    }
+
+    // ------------------------------------------------------------ content
+
+    /// Skips an addressee after a cue that takes one; returns its range.
+    fn addressee(&self, j: usize, hi: usize) -> Option<(usize, usize)> {
+        if j >= hi || self.in_q(j) {
+            return None;
+        }
+        let possessive_det = self.c(j) & DET != 0
+            && self.is_word(j + 1)
+            && !self.cap[j + 1]
+            && self.c(j + 1) & !(ROLE) == 0
+            && j + 1 < hi;
+        if self.is_word(j) && self.c(j) & OBJ != 0 && !self.name_like(j) && !possessive_det {
+            return Some((j, j + 1));
+        }
+        if self.c(j) & (CLAUSE | PREP | ADV | TIME | SUBJ) != 0 && !self.name_like(j) {
+            return None;
+        }
+        let np = self.right_np(j, hi).or_else(|| {
+            // "told reporters": a bare plural noun.
+            (self.is_word(j) && !self.cap[j] && self.c(j) == 0 && !self.starts_cue(j))
+                .then_some((j, j + 1))
+        })?;
+        let n = np.1;
+        // It must be followed by what follows an addressee.
+        let ok = n >= hi
+            || self.w(n) == "that"
+            || self.w(n) == "to"
+            || self.c(n) & (PREP | TIME | CLAUSE | SUB) != 0
+            || self.is_comma(n)
+            || self.is_punct(n, ":")
+            || self.kind(n) == Some(TokenKind::OpenQuote)
+            || self.is_end_punct(n)
+            || self.c(n) & ADV != 0;
+        ok.then_some(np)
+    }
+
+    /// Skips adverbials between a cue and a that-clause or quotation ("said on
+    /// Monday that", "revealed on Truth Social that", "said in a statement:").
+    fn skip_adverbials(&self, j: usize, hi: usize) -> usize {
+        let mut k = j;
+        for _ in 0..3 {
+            if k >= hi || self.in_q(k) {
+                break;
+            }
+            if self.c(k) & (TIME | ADV) != 0 && self.c(k) & CLAUSE == 0 && !self.name_like(k) {
+                k += 1;
+                continue;
+            }
+            if self.is_comma(k) {
+                // ", however, that": a parenthetical between commas.
+                let stop = (k + 6).min(hi);
+                match (k + 1..stop).find(|&x| self.is_comma(x)) {
+                    Some(x) if x + 1 < hi && self.opens_content(x + 1) => {
+                        k = x + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if self.c(k) & PREP != 0 {
+                let stop = (k + 12).min(hi);
+                match (k + 1..stop)
+                    .find(|&x| self.opens_content(x) && self.kind(x) != Some(TokenKind::OpenQuote))
+                {
+                    Some(x) => {
+                        k = x;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            break;
+        }
+        if k < hi && self.opens_content(k) {
+            k
+        } else {
+            j
+        }
+    }
+
+    /// "that", a colon or a quotation mark: content follows.
+    fn opens_content(&self, k: usize) -> bool {
+        !self.in_q(k) && self.w(k) == "that"
+            || self.is_punct(k, ":") && !self.in_q(k)
+            || self.kind(k) == Some(TokenKind::OpenQuote)
+            || self.is_comma(k) && self.kind(k + 1) == Some(TokenKind::OpenQuote)
+    }
+
+    /// Trims punctuation and dangling conjunctions outside quotation marks
+    /// from both ends of `[s, e)`.
+    fn trim(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+        while s < e
+            && !self.in_q(s)
+            && (self.kind(s) == Some(TokenKind::Punct) && !matches!(self.tok(s), "(" | "[" | "$"))
+        {
+            s += 1;
+        }
+        while e > s {
+            let l = e - 1;
+            if self.in_q(l) {
+                break;
+            }
+            let dangling = self.kind(l) == Some(TokenKind::Punct)
+                && !matches!(self.tok(l), ")" | "]" | "%")
+                || self.is_word(l)
+                    && (self.c(l) & SUB != 0 && self.c(l) & CLAUSE == 0
+                        || matches!(self.w(l), "and" | "but" | "or" | "so" | "though"));
+            if dangling {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        (s, e)
+    }
+
+    /// True when `[s, e)` reads as a clause rather than a noun phrase: it
+    /// opens with a complementiser or a quotation, or has a verb before its
+    /// first comma.
+    fn clause_like(&self, s: usize, e: usize) -> bool {
+        if s >= e {
+            return false;
+        }
+        if self.kind(s) == Some(TokenKind::OpenQuote)
+            || self.c(s) & CLAUSE != 0 && !self.name_like(s)
+        {
+            return true;
+        }
+        if self.w(s) == "to" {
+            return false;
+        }
+        let contracted = self
+            .w(s)
+            .split_once('\'')
+            .is_some_and(|(p, _)| classes(p) & SUBJ != 0);
+        if contracted {
+            // "he'd make", "they're".
+            return true;
+        }
+        if self.is_word(s) && self.c(s) & SUBJ != 0 && self.c(s) & CLAUSE == 0 && s + 1 < e {
+            // "they only buy American".
+            return true;
+        }
+        // A verb before the second comma: one comma may close an appositive
+        // ("his wife, Melania, said", "the economy, including jobs, is").
+        let stop = (s + 24).min(e);
+        let mut commas = 0;
+        let mut first_comma = None;
+        for k in s..stop {
+            if self.is_comma(k) {
+                commas += 1;
+                first_comma.get_or_insert(k);
+                if commas == 2 {
+                    return self.verbish(k + 1);
+                }
+            }
+            if k > s && self.verbish(k) {
+                return true;
+            }
+        }
+        // No verb we know ("all staffers sign NDAs"): a run of four words or
+        // more before any comma still reads as a clause; "a personal touch,
+        // handing ..." does not.
+        let words_before_comma = first_comma.unwrap_or(e) - s;
+        let early_prep = (s..(s + 6).min(e)).any(|k| self.c(k) & PREP != 0 && !self.in_q(k));
+        words_before_comma >= 4
+            && !early_prep
+            && self.kind(s) == Some(TokenKind::Word)
+            && self.c(s) & (PREP | SUB) == 0
+            && !(s..first_comma.unwrap_or(e)).any(|k| {
+                self.kind(k) == Some(TokenKind::Punct)
+                    && !self.in_q(k)
+                    && !matches!(self.tok(k), "-" | "." | "'")
+            })
+    }
+
+    /// The top-level quote ending at token `i` (its last token).
+    fn quote_ending_at(&self, i: usize) -> Option<usize> {
+        let q = *self.marks.top.get(i)?;
+        if q == 0 {
+            return None;
+        }
+        let q = q as usize - 1;
+        (self.marks.spans[q].last == i).then_some(q)
+    }
+
+    /// The token range of a quote with its paragraph continuations.
+    fn quote_chain(&self, q: usize) -> Vec<(usize, usize)> {
+        // No real quotation runs over more than a few dozen paragraphs; the
+        // cap keeps a text of stray opening marks linear.
+        const MAX_CHAIN: usize = 64;
+        let mut first = q;
+        for _ in 0..MAX_CHAIN {
+            match self.marks.spans[first].prev {
+                Some(p) => first = p,
+                None => break,
+            }
+        }
+        let mut out = Vec::new();
+        let mut cur = Some(first);
+        while let Some(c) = cur {
+            if out.len() >= 2 * MAX_CHAIN {
+                break;
+            }
+            let s = self.marks.spans[c];
+            out.push((s.open, s.last + 1));
+            cur = s.next;
+        }
+        out
+    }
+
+    /// True when the unit `[u0, u1)` is one quotation (plus final punctuation).
+    fn pure_quote(&self, u0: usize, u1: usize) -> bool {
+        if u0 >= u1 || self.kind(u0) != Some(TokenKind::OpenQuote) {
+            return false;
+        }
+        (u0..u1).all(|i| self.in_q(i) || self.kind(i) == Some(TokenKind::Punct))
+    }
+
+    // ------------------------------------------------------------ the driver
+
+    /// All attributions of the document.
+    pub fn run(&self) -> Vec<Found> {
+        let a = self.a;
+        let units = self.units();
+        let mut consumed = vec![false; units.len()];
+        let mut out: Vec<Found> = Vec::new();
+        for ui in 0..units.len() {
+            if consumed[ui] {
+                continue;
+            }
+            let (u0, u1, _) = units[ui];
+            if let Some(f) = self.label(ui, &units) {
+                // A transcript paragraph ("CLINTON: ..."): one attribution.
+                for (k, unit) in units.iter().enumerate().skip(ui) {
+                    if unit.2 == units[ui].2 {
+                        consumed[k] = true;
+                    }
+                }
+                out.push(f);
+                continue;
+            }
+            let found = self.unit(u0, u1, ui, &units);
+            for mut f in found {
+                // Continuations of a direct quote ending its unit.
+                self.continue_quote(&mut f, ui, &units, &mut consumed);
+                // Later units the content reaches into ("he said: ¶ “...”").
+                let end = f.content.iter().map(|c| c.1).max().unwrap_or(0);
+                for (k, unit) in units.iter().enumerate().skip(ui + 1) {
+                    if unit.0 >= end {
+                        break;
+                    }
+                    consumed[k] = true;
+                }
+                out.push(f);
+            }
+        }
+        let _ = a;
+        out
+    }
+
+    /// "CLINTON: I just believe ...", "Q: You suffered ...": a paragraph
+    /// opening with a speaker label in capitals and a colon.
+    fn label(&self, ui: usize, units: &[(usize, usize, u32)]) -> Option<Found> {
+        let (u0, _, block) = units[ui];
+        if ui > 0 && units[ui - 1].2 == block {
+            return None;
+        }
+        let colon = (u0..(u0 + 4).min(self.a.tokens.len())).find(|&k| self.is_punct(k, ":"))?;
+        if colon == u0 || self.in_q(colon) {
+            return None;
+        }
+        let caps = (u0..colon).all(|k| {
+            let t = self.tok(k);
+            self.is_word(k)
+                && t.chars().any(char::is_alphabetic)
+                && t.chars().all(|c| !c.is_lowercase())
+                && (t.chars().filter(|c| c.is_alphabetic()).count() >= 3 || matches!(t, "Q" | "A"))
+        });
+        if !caps {
+            return None;
+        }
+        let end = units[ui..]
+            .iter()
+            .take_while(|u| u.2 == block)
+            .last()
+            .map_or(colon + 1, |u| u.1);
+        let (s, e) = self.trim(colon + 1, end);
+        (s < e).then(|| Found {
+            source: Some((u0, colon)),
+            cue: (colon, colon + 1),
+            content: vec![(s, e)],
+            addressee: None,
+            antecedent: None,
+            confidence: 0.6,
+            speech: true,
+        })
+    }
+
+    /// Units: `(first token, end token, block)`.
+    fn units(&self) -> Vec<(usize, usize, u32)> {
+        let a = self.a;
+        let mut units: Vec<(usize, usize, u32)> = Vec::new();
+        for s in &a.sentences {
+            let kind = a.blocks.get(s.block as usize).map(|b| b.kind);
+            if matches!(kind, Some(BlockKind::Heading | BlockKind::Furniture)) {
+                continue;
+            }
+            let (f, e) = (s.first_token as usize, s.end_token as usize);
+            if f >= e {
+                continue;
+            }
+            match units.last_mut() {
+                Some(last)
+                    if last.2 == s.block
+                        && last.1 == f
+                        && self.in_q(f)
+                        && self.in_q(f - 1)
+                        && self.marks.top[f] == self.marks.top[f - 1] =>
+                {
+                    last.1 = e;
+                }
+                _ => units.push((f, e, s.block)),
+            }
+        }
+        units
+    }
+
+    fn unit(&self, u0: usize, u1: usize, ui: usize, units: &[(usize, usize, u32)]) -> Vec<Found> {
+        let mut out = self.cued(u0, u1, ui, units);
+        self.colon_quotes(u0, u1, &mut out);
+        out
+    }
+
+    /// "Bush: “The mission is to destroy ISIS.”", "From the report: “...”":
+    /// a quotation after a name and a colon, with no reporting verb.
+    fn colon_quotes(&self, u0: usize, u1: usize, out: &mut Vec<Found>) {
+        let mut k = u0 + 1;
+        while k < u1 {
+            let is_open = self.kind(k) == Some(TokenKind::OpenQuote)
+                && self
+                    .marks
+                    .top
+                    .get(k)
+                    .is_some_and(|&q| q != 0 && self.marks.spans[q as usize - 1].open == k);
+            if !is_open || !self.is_punct(k - 1, ":") || self.in_q(k - 1) {
+                k += 1;
+                continue;
+            }
+            let q = self.marks.top[k] as usize - 1;
+            let taken = out
+                .iter()
+                .any(|f| f.content.iter().any(|&(s, e)| s <= k && k < e));
+            let np = self.left_np(u0, k - 1).filter(|np| {
+                let head = np.1 - 1;
+                let starts_clause = np.0 == u0
+                    || self.is_dash(np.0 - 1)
+                    || matches!(self.w(np.0 - 1), "from" | "by");
+                starts_clause
+                    && (self.name_like(head) || self.c(head) & ROLE != 0)
+                    && np.1 - np.0 <= 6
+            });
+            if let (false, Some(np)) = (taken, np) {
+                out.push(Found {
+                    source: Some(np),
+                    cue: (k - 1, k),
+                    content: self.quote_chain(q),
+                    addressee: None,
+                    antecedent: None,
+                    confidence: 0.6,
+                    speech: true,
+                });
+            }
+            k = self.marks.spans[q].last + 1;
+        }
+    }
+
+    /// The attributions of a unit's cues.
+    fn cued(&self, u0: usize, u1: usize, ui: usize, units: &[(usize, usize, u32)]) -> Vec<Found> {
+        let cues = self.cues(u0, u1);
+        if cues.is_empty() {
+            return Vec::new();
+        }
+        let reads = self.read_cues(u0, u1, &cues);
+        let mut next_boundary = vec![reads.len(); reads.len() + 1];
+        for i in (0..reads.len()).rev() {
+            next_boundary[i] = if reads[i].boundary {
+                i
+            } else {
+                next_boundary[i + 1]
+            };
+        }
+        let mut out: Vec<Found> = Vec::new();
+        // End of the content (or group) of the last accepted attribution.
+        let mut taken_until = u0;
+        let mut last_content: Option<(usize, usize)> = None;
+        for (ri, r) in reads.iter().enumerate() {
+            if r.cue.s < taken_until {
+                continue;
+            }
+            if let Some((cs, ce)) = last_content {
+                if r.cue.s >= cs && r.cue.s < ce && !r.boundary {
+                    continue;
+                }
+            }
+            // Where the content after this cue must stop.
+            // (`next_boundary` skips to the next boundary cue, so the whole
+            // unit stays linear in its cues.)
+            let mut nb = next_boundary.get(ri + 1).copied().unwrap_or(reads.len());
+            while nb < reads.len() && reads[nb].group_start < r.group_end {
+                nb = next_boundary.get(nb + 1).copied().unwrap_or(reads.len());
+            }
+            let next_stop = reads.get(nb).map_or(u1, |n| n.group_start);
+            // A parenthetical closing after this cue ends its content; a
+            // parenthetical is short, so only nearby cues can close one.
+            let next_stop = reads[ri + 1..]
+                .iter()
+                .take_while(|n| n.cue.s <= r.cue.e + MAX_PAREN + MAX_NP)
+                .filter_map(|n| {
+                    n.paren_close
+                        .filter(|&c| n.group_start <= r.cue.s && c >= r.group_end)
+                })
+                .fold(next_stop, usize::min);
+            let source = match r.src {
+                SrcKind::Left { np, span_end } => Some((np.0, span_end.max(np.1))),
+                SrcKind::Right { np } | SrcKind::According { np } | SrcKind::Possessor { np } => {
+                    Some(np)
+                }
+                SrcKind::Shared => self.shared_source(u0, r, &out),
+                SrcKind::None => None,
+            };
+            let Some(source) = source else {
+                if let Some(f) = self.unattributed_question(u0, r, next_stop) {
+                    last_content = f.content.first().copied();
+                    taken_until = taken_until.max(f.content[0].1);
+                    out.push(f);
+                }
+                continue;
+            };
+            let antecedent = self.antecedent(source);
+            let base = Found {
+                source: Some(source),
+                cue: (r.cue.s, r.cue.e),
+                content: Vec::new(),
+                addressee: None,
+                antecedent,
+                confidence: 0.0,
+                speech: !matches!(
+                    r.cue.m.entry.class.as_str(),
+                    "according" | "believe" | "support" | "oppose" | "describe" | "report"
+                ),
+            };
+            let found = if let SrcKind::According { .. } = r.src {
+                self.according(u0, u1, taken_until, r, next_stop, base)
+            } else {
+                self.read_content(u0, u1, ui, units, taken_until, r, next_stop, base)
+            };
+            if let Some(mut f) = found {
+                // Earlier attributions inside this one's content give way.
+                // Only the tail of `out` can lie inside it, and each entry
+                // leaves at most once.
+                let lo = f.content.iter().map(|c| c.0).min().unwrap_or(r.cue.s);
+                let mut k = out.len();
+                while k > 0 && out[k - 1].cue.0 >= lo {
+                    k -= 1;
+                }
+                let tail: Vec<Found> = out.drain(k..).collect();
+                out.extend(
+                    tail.into_iter()
+                        .filter(|g| !f.content.iter().any(|&(s, e)| s <= g.cue.0 && g.cue.0 < e)),
+                );
+                if matches!(r.src, SrcKind::Shared) {
+                    f.confidence *= 0.95;
+                }
+                let end = f.content.iter().map(|c| c.1).max().unwrap_or(r.group_end);
+                let start = f.content.iter().map(|c| c.0).min().unwrap_or(r.cue.s);
+                last_content = Some((start, end));
+                // Content after the cue blocks nested cues; content before does not
+                // reach past the cue.
+                taken_until = taken_until.max(r.group_end);
+                if f.content.iter().any(|c| c.1 <= r.cue.s) && end <= r.cue.s {
+                    taken_until = taken_until.max(r.group_end);
+                }
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// The speaker of a coordinated or participial cue: for a participle
+    /// the clause subject ("She criticised him, saying ..."), for a
+    /// coordinated verb the previous speaker of the sentence ("He stressed
+    /// ... but added"), else the subject before the previous verb ("Rubio
+    /// thanked Miami and said").
+    fn shared_source(&self, u0: usize, r: &CueRead, out: &[Found]) -> Option<(usize, usize)> {
+        let sentence = |t: usize| self.a.sentence_at(self.a.tokens[t].range.start());
+        let prev = out
+            .last()
+            .filter(|f| sentence(f.cue.0) == sentence(r.cue.s))
+            .and_then(|f| f.source);
+        let lo = u0.max(r.group_start.saturating_sub(10));
+        let verb_scan = || {
+            let v = (lo..r.group_start)
+                .rev()
+                .find(|&v| !self.in_q(v) && self.verbish(v))?;
+            let k = self.skip_left(u0, v);
+            self.left_np(u0, k)
+        };
+        if r.cue.m.form == Form::Participle {
+            self.unit_subject(u0, r.group_start)
+                .or(prev)
+                .or_else(verb_scan)
+        } else {
+            prev.or_else(verb_scan)
+                .or_else(|| self.unit_subject(u0, r.group_start))
+        }
+    }
+
+    /// "Asked whether he would run, Smith said ...", "when asked about it":
+    /// a question put by someone unnamed, with no source.
+    fn unattributed_question(&self, u0: usize, r: &CueRead, next_stop: usize) -> Option<Found> {
+        if r.cue.m.entry.class != "ask" || r.cue.m.form != Form::Past {
+            return None;
+        }
+        let p = r.cue.s.checked_sub(1).filter(|&p| p >= u0);
+        let opens = p.is_none_or(|p| {
+            matches!(self.w(p), "when" | "after" | "if" | "once") || self.is_comma(p)
+        });
+        if !opens {
+            return None;
+        }
+        let mut j = r.cue.e;
+        if self.w(j) == "by" {
+            // "Asked by a reporter whether ...".
+            let stop = (j + 8).min(next_stop);
+            j = (j + 1..stop).find(|&k| self.opens_question(k))?;
+        }
+        j = self.skip_adverbials_to(j, next_stop, |k| self.opens_question(k));
+        if !self.opens_question(j) {
+            return None;
+        }
+        let stop = (j + 60).min(next_stop);
+        let end = (j..stop)
+            .find(|&k| self.is_comma(k) || self.is_end_punct(k) && !self.in_q(k))
+            .unwrap_or(stop);
+        let (s, e) = self.trim(j, end);
+        (s < e).then(|| Found {
+            source: None,
+            cue: (r.cue.s, r.cue.e),
+            content: vec![(s, e)],
+            addressee: None,
+            antecedent: None,
+            confidence: 0.5,
+            speech: true,
+        })
+    }
+
+    /// Words that open an indirect question or its topic.
+    fn opens_question(&self, k: usize) -> bool {
+        !self.in_q(k)
+            && matches!(
+                self.w(k),
+                "whether"
+                    | "if"
+                    | "what"
+                    | "why"
+                    | "how"
+                    | "which"
+                    | "who"
+                    | "about"
+                    | "when"
+                    | "where"
+            )
+            || self.kind(k) == Some(TokenKind::OpenQuote)
+    }
+
+    /// Skips time words and prepositional phrases up to a token `ok` accepts.
+    fn skip_adverbials_to(&self, j: usize, hi: usize, ok: impl Fn(usize) -> bool) -> usize {
+        if ok(j) {
+            return j;
+        }
+        let stop = (j + 10).min(hi);
+        (j..stop)
+            .find(|&k| ok(k))
+            .filter(|&k| (j..k).all(|x| !self.is_comma(x) && !self.verbish(x)))
+            .unwrap_or(j)
+    }
+
+    /// The speaker token for a relative-pronoun source ("Warren, who said").
+    fn antecedent(&self, src: (usize, usize)) -> Option<usize> {
+        if src.1 - src.0 == 1
+            && matches!(self.w(src.0), "who" | "which")
+            && src.0 >= 2
+            && self.is_comma(src.0 - 1)
+        {
+            Some(src.0 - 2)
+        } else {
+            None
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_content(
+        &self,
+        u0: usize,
+        u1: usize,
+        ui: usize,
+        units: &[(usize, usize, u32)],
+        taken_until: usize,
+        r: &CueRead,
+        next_stop: usize,
+        mut f: Found,
+    ) -> Option<Found> {
+        let entry = r.cue.m.entry;
+        let participle = matches!(r.src, SrcKind::Shared) && r.cue.m.form == Form::Participle;
+        // 1. A quotation right before the group: “...,” X said.
+        if !matches!(r.src, SrcKind::Shared) {
+            // An earlier cue inside the speaker phrase ("Cruz, who has
+            // proposed ..., said") does not hide the quotation before it.
+            let mut b = r.group_start;
+            if b > u0 && self.is_comma(b - 1) {
+                b -= 1;
+            }
+            let q = if b > u0 {
+                self.quote_ending_at(b - 1)
+            } else if b == u0
+                && ui > 0
+                && units[ui - 1].2 == units[ui].2
+                && self.pure_quote(units[ui - 1].0, units[ui - 1].1)
+            {
+                // “A.” Trump said.
+                let (p0, p1) = (units[ui - 1].0, units[ui - 1].1);
+                (p0..p1).rev().find_map(|i| self.quote_ending_at(i))
+            } else {
+                None
+            };
+            if let Some(q) = q {
+                f.content = self.quote_chain(q);
+                let mut j = r.group_end;
+                if entry.addressee {
+                    if let Some(ad) = self.addressee(j, u1) {
+                        f.addressee = Some(ad);
+                        j = ad.1;
+                    }
+                }
+                // “A,” she said, “B.”
+                if j + 1 < u1 && self.is_comma(j) && self.kind(j + 1) == Some(TokenKind::OpenQuote)
+                {
+                    if let Some(q2) = self
+                        .marks
+                        .top
+                        .get(j + 1)
+                        .filter(|&&t| t != 0)
+                        .map(|&t| t as usize - 1)
+                    {
+                        for part in self.quote_chain(q2) {
+                            if !f.content.contains(&part) {
+                                f.content.push(part);
+                            }
+                        }
+                    }
+                }
+                f.confidence = 0.95;
+                return Some(f);
+            }
+        }
+        // "As the Daily Caller reported, the star gave ...".
+        if let SrcKind::Left { np, .. } = r.src {
+            let k = self.skip_adverbials(r.group_end, next_stop);
+            let k = if self.c(k) & (TIME | ADV) != 0 {
+                k + 1
+            } else {
+                k
+            };
+            if np.0 > u0 && self.w(np.0 - 1) == "as" && self.is_comma(k) {
+                let (s, e) = self.trim(k + 1, next_stop);
+                if s < e {
+                    f.content = vec![(s, e)];
+                    f.confidence = 0.75;
+                    return Some(f);
+                }
+            }
+        }
+        // 2. Content after the cue.
+        let mut j = r.group_end;
+        if entry.addressee {
+            if let Some(ad) = self.addressee(j, next_stop) {
+                f.addressee = Some(ad);
+                j = ad.1;
+            }
+        }
+        let j2 = self.skip_adverbials(j, next_stop);
+        let mut cs = j2;
+        // Content never opens with stray punctuation; ", “" after a
+        // finite cue opens a quotation ("said, “...”").
+        let quote_after_comma = self.is_comma(cs)
+            && self.kind(cs + 1) == Some(TokenKind::OpenQuote)
+            && r.cue.m.form != Form::Base;
+        let stray = self.kind(cs) == Some(TokenKind::Punct)
+            && !self.in_q(cs)
+            && !matches!(self.tok(cs), ":" | "(" | "$")
+            && !quote_after_comma;
+        if matches!(self.w(cs), "that" | "this") && self.is_punct(cs + 1, ":") {
+            cs += 1;
+        }
+        if self.is_punct(cs, ":") && !self.in_q(cs)
+            || self.is_comma(cs) && self.kind(cs + 1) == Some(TokenKind::OpenQuote)
+        {
+            cs += 1;
+        }
+        // "He said: ¶ “...”": the quotation opens the next paragraph.
+        if cs == u1 && cs > j2 && self.is_punct(j2, ":") {
+            if let Some(&(n0, _, _)) = units.get(ui + 1) {
+                if self.kind(n0) == Some(TokenKind::OpenQuote) {
+                    let q = self.marks.top[n0] as usize - 1;
+                    f.content = self.quote_chain(q);
+                    f.confidence = 0.85;
+                    return Some(f);
+                }
+            }
+        }
+        let (s, e) = self.trim(cs, next_stop);
+        let has_that = self.w(s) == "that" && !self.in_q(s);
+        let ok = !stray
+            && s < e
+            && match entry.content {
+                ContentReq::Clause => self.clause_like(s, e),
+                ContentReq::Any => {
+                    !(self.c(s) & (SUB | PREP) != 0
+                        && self.c(s) & CLAUSE == 0
+                        && !matches!(
+                            self.w(s),
+                            "of" | "about" | "for" | "on" | "against" | "to" | "that"
+                        ))
+                }
+            };
+        if ok {
+            f.content = vec![(s, e)];
+            f.confidence = if self.kind(s) == Some(TokenKind::OpenQuote)
+                && self.marks.spans[self.marks.top[s] as usize - 1].last + 1 >= e
+            {
+                0.9
+            } else if has_that {
+                0.85
+            } else if self.clause_like(s, e) {
+                0.75
+            } else {
+                0.6
+            };
+            // A quotation that opens the content may run on in later units.
+            if self.kind(s) == Some(TokenKind::OpenQuote) {
+                let q = self.marks.top[s] as usize - 1;
+                let chain = self.quote_chain(q);
+                if chain.len() > 1 {
+                    let last = *chain.last().unwrap_or(&(s, e));
+                    f.content = vec![(s, e.max(chain[0].1))];
+                    f.content.extend(chain.into_iter().skip(1));
+                    let _ = last;
+                }
+            }
+            return Some(f);
+        }
+        if participle {
+            return None;
+        }
+        // 3. The clause before: "The talks failed, he said." / "It was, he
+        // said, a failure."
+        // The clause before may hold an earlier cue ("He asked Trump about
+        // it, she said."): the sentence-final speaker reports all of it.
+        let before = r.group_start;
+        let _ = taken_until;
+        if before > u0 + 1 && self.is_comma(before - 1) {
+            let start = self.content_start(u0, before - 1);
+            let (s, e) = self.trim(start, before - 1);
+            let (s3, e3) = self.trim(j, next_stop);
+            if s >= e && s3 < e3 && self.is_comma(j) && !participle {
+                // "Still, he said, officials have to decide ...".
+                f.content = vec![(s3, e3)];
+                f.confidence = 0.7;
+                return Some(f);
+            }
+            let mid = s < e && s3 < e3 && self.is_comma(j) && !participle;
+            if mid {
+                f.content = vec![(s, e), (s3, e3)];
+                f.confidence = 0.65;
+                return Some(f);
+            }
+            // After an inverted speaker, a comma opens an appositive, not content.
+            let after_empty = s3 >= e3
+                || !self.clause_like(s3, e3)
+                || matches!(r.src, SrcKind::Right { .. }) && self.is_comma(j);
+            if after_empty && e > s + 1 && self.clause_like_anywhere(s, e) {
+                f.content = vec![(s, e)];
+                f.confidence = 0.7;
+                return Some(f);
+            }
+        }
+        let _ = ui;
+        None
+    }
+
+    /// Where reported content before a cue starts: after a connective.
+    fn content_start(&self, lo: usize, end: usize) -> usize {
+        let mut s = lo;
+        while s < end
+            && self.is_word(s)
+            && self.c(s) & CONN != 0
+            && self.first[s]
+            && !self.name_like(s)
+        {
+            s += 1;
+        }
+        s
+    }
+
+    /// True when `[s, e)` has a verb anywhere (bounded) — a whole clause.
+    fn clause_like_anywhere(&self, s: usize, e: usize) -> bool {
+        let stop = e.min(s + 60);
+        (s..stop)
+            .any(|k| self.kind(k) == Some(TokenKind::OpenQuote) || !self.in_q(k) && self.verbish(k))
+    }
+
+    /// "According to X, ..." / "..., according to X."
+    fn according(
+        &self,
+        u0: usize,
+        u1: usize,
+        taken_until: usize,
+        r: &CueRead,
+        next_stop: usize,
+        mut f: Found,
+    ) -> Option<Found> {
+        // "According to" reports the whole clause, even one that holds
+        // another attribution.
+        let lo = u0;
+        let _ = taken_until;
+        let after = r.group_end;
+        // The comma may sit inside a quotation: “...,” according to X.
+        let comma_end = if r.cue.s > lo && self.is_comma(r.cue.s - 1) {
+            Some(r.cue.s - 1)
+        } else if r.cue.s > lo + 1
+            && self.quote_ending_at(r.cue.s - 1).is_some()
+            && self.is_punct(r.cue.s - 2, ",")
+        {
+            Some(r.cue.s)
+        } else {
+            None
+        };
+        let (s_after, e_after) = if self.is_comma(after) {
+            self.trim(after + 1, next_stop)
+        } else {
+            (after, after)
+        };
+        let intro_only = (lo..r.cue.s).all(|k| {
+            self.kind(k) == Some(TokenKind::Punct) || self.c(k) & CONN != 0 && !self.name_like(k)
+        });
+        if intro_only {
+            if s_after < e_after {
+                f.content = vec![(s_after, e_after)];
+                f.confidence = 0.85;
+                return Some(f);
+            }
+            return None;
+        }
+        if let Some(ce) = comma_end {
+            let start = self.content_start(lo, ce);
+            let (s, e) = self.trim(start, ce);
+            if s < e {
+                f.content = vec![(s, e)];
+                if s_after < e_after {
+                    f.content.push((s_after, e_after));
+                }
+                f.confidence = 0.85;
+                return Some(f);
+            }
+        }
+        let _ = u1;
+        None
+    }
+
+    /// Adds quotation continuations to a direct attribution: the next units
+    /// of the paragraph and following paragraphs that are only a quotation.
+    fn continue_quote(
+        &self,
+        f: &mut Found,
+        ui: usize,
+        units: &[(usize, usize, u32)],
+        consumed: &mut [bool],
+    ) {
+        let Some(&(_, last_end)) = f.content.last() else {
+            return;
+        };
+        let direct = f
+            .content
+            .iter()
+            .all(|&(s, e)| self.kind(s) == Some(TokenKind::OpenQuote) && self.in_q(e - 1));
+        if !direct && !f.speech {
+            return;
+        }
+        let (_, u1, _) = units[ui];
+        // Only when nothing but the cue group and punctuation follows the last
+        // quote in its unit.
+        let group_end = f
+            .source
+            .map_or(f.cue.1, |s| s.1.max(f.cue.1))
+            .max(f.addressee.map_or(0, |a| a.1));
+        let tail_start = last_end.max(group_end);
+        if u1.saturating_sub(tail_start) > 8
+            || (tail_start..u1).any(|k| self.kind(k) != Some(TokenKind::Punct))
+        {
+            return;
+        }
+        let mut next = ui + 1;
+        while next < units.len() && !consumed[next] {
+            let (n0, n1, _) = units[next];
+            if !self.pure_quote(n0, n1) {
+                break;
+            }
+            for q in (n0..n1).filter_map(|i| self.quote_ending_at(i)) {
+                for part in self.quote_chain(q) {
+                    if !f.content.contains(&part) {
+                        f.content.push(part);
+                    }
+                }
+            }
+            consumed[next] = true;
+            next += 1;
+        }
+    }
+}

@@ -1,0 +1,662 @@
+//! Fixture tests. Every fixture sentence is written for these tests.
+//!
+//! `check(input, expected)` runs segmentation and the attributor on `input`
+//! and renders the attributions inline: `⟨sN …⟩` source, `⟨vN …⟩` cue,
+//! `⟨aN …⟩` addressee and the content as `⟨dN …⟩` (direct), `⟨iN …⟩`
+//! (indirect) or `⟨mN …⟩` (mixed), numbered in content order.
+
+use super::*;
+use newsgraph_core::{
+    Actor, ActorKind, Document, Gender, Mention, MentionId, MentionKind, Metadata,
+};
+
+fn analyse(text: &str) -> Analysis {
+    let mut a = Analysis::new(Document::new(text, Metadata::default()));
+    newsgraph_segment::segment(&mut a);
+    Quotes::new().run(&mut a);
+    a
+}
+
+fn render(a: &Analysis) -> String {
+    // (position, closes-before-opens, tie-break, text)
+    let mut events: Vec<(usize, u8, i64, String)> = Vec::new();
+    let mut add = |r: TextRange, tag: String| {
+        events.push((r.start(), 1, -(r.end() as i64), format!("⟨{tag} ")));
+        events.push((r.end(), 0, -(r.start() as i64), "⟩".to_string()));
+    };
+    for (i, q) in a.quotes.iter().enumerate() {
+        let n = i + 1;
+        let k = match q.kind {
+            QuoteKind::Direct => 'd',
+            QuoteKind::Indirect => 'i',
+            QuoteKind::Mixed => 'm',
+        };
+        add(q.content, format!("{k}{n}"));
+        if let Some(s) = q.source {
+            add(s, format!("s{n}"));
+        }
+        if let Some(c) = q.cue {
+            add(c, format!("v{n}"));
+        }
+        if let Some(ad) = q.addressee {
+            let _ = ad;
+        }
+    }
+    events.sort_by_key(|e| (e.0, e.1, e.2));
+    let text = a.text();
+    let mut out = String::new();
+    let mut at = 0;
+    for (pos, _, _, s) in events {
+        out.push_str(&text[at..pos]);
+        out.push_str(&s);
+        at = pos;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[track_caller]
+fn check(input: &str, expected: &str) {
+    let a = analyse(input);
+    a.check_invariants().unwrap();
+    assert_eq!(render(&a), expected, "\ninput: {input}");
+}
+
+// ---------------------------------------------------------------- direct
+
+#[test]
+fn quote_first() {
+    check(
+        "“We will not back down,” the minister said.",
+        "⟨d1 “We will not back down,”⟩ ⟨s1 the minister⟩ ⟨v1 said⟩.",
+    );
+    check(
+        "“Prices will rise,” said Maria Lopez, an economist at the bank.",
+        "⟨d1 “Prices will rise,”⟩ ⟨v1 said⟩ ⟨s1 Maria Lopez, an economist at the bank⟩.",
+    );
+    check(
+        "“Sit down,” the judge told the lawyer.",
+        "⟨d1 “Sit down,”⟩ ⟨s1 the judge⟩ ⟨v1 told⟩ the lawyer.",
+    );
+}
+
+#[test]
+fn speaker_first() {
+    check(
+        "The mayor said: “The bridge opens next week.”",
+        "⟨s1 The mayor⟩ ⟨v1 said⟩: ⟨d1 “The bridge opens next week.”⟩",
+    );
+    check(
+        "The coach hugged the team, insisting: “They earned this.”",
+        "⟨s1 The coach⟩ hugged the team, ⟨v1 insisting⟩: ⟨d1 “They earned this.”⟩",
+    );
+}
+
+#[test]
+fn split_quotes() {
+    check(
+        "“The vote is close,” she said. “We need every ballot.”",
+        "⟨d1 “The vote is close,” ⟨s1 she⟩ ⟨v1 said⟩. “We need every ballot.”⟩",
+    );
+    check(
+        "“The vote,” she said, “is close.”",
+        "⟨d1 “The vote,” ⟨s1 she⟩ ⟨v1 said⟩, “is close.”⟩",
+    );
+}
+
+#[test]
+fn multi_paragraph_quotes() {
+    check(
+        "“The first thing is trust.\n\n“The second thing is money,” the coach said.",
+        "⟨d1 “The first thing is trust.\n\n“The second thing is money,”⟩ ⟨s1 the coach⟩ ⟨v1 said⟩.",
+    );
+    // A quote-only paragraph after a direct quote continues it.
+    check(
+        "“We won,” the captain said.\n\n“Nobody expected it.”",
+        "⟨d1 “We won,” ⟨s1 the captain⟩ ⟨v1 said⟩.\n\n“Nobody expected it.”⟩",
+    );
+}
+
+#[test]
+fn quotes_inside_quotes() {
+    check(
+        "“He told me ‘never again’ and left,” the witness said.",
+        "⟨d1 “He told me ‘never again’ and left,”⟩ ⟨s1 the witness⟩ ⟨v1 said⟩.",
+    );
+}
+
+#[test]
+fn quoted_spans_exclude_the_marks() {
+    let a = analyse("“The vote,” she said, “is close.”");
+    let quoted: Vec<&str> = a.quotes[0].quoted.iter().map(|r| a.slice(*r)).collect();
+    assert_eq!(quoted, ["The vote,", "is close."]);
+}
+
+// ---------------------------------------------------------------- indirect
+
+#[test]
+fn indirect_speech() {
+    check(
+        "The mayor said that the bridge would open next week.",
+        "⟨s1 The mayor⟩ ⟨v1 said⟩ ⟨i1 that the bridge would open next week⟩.",
+    );
+    check(
+        "Ms. Novak said the plan was dead.",
+        "⟨s1 Ms. Novak⟩ ⟨v1 said⟩ ⟨i1 the plan was dead⟩.",
+    );
+    check(
+        "The company said in a statement that it would appeal.",
+        "⟨s1 The company⟩ ⟨v1 said⟩ in a statement ⟨i1 that it would appeal⟩.",
+    );
+    check(
+        "The talks had failed, the minister said on Friday.",
+        "⟨i1 The talks had failed⟩, ⟨s1 the minister⟩ ⟨v1 said⟩ on Friday.",
+    );
+}
+
+#[test]
+fn according_to() {
+    check(
+        "According to the ministry, the convoy crossed the border at dawn.",
+        "⟨v1 According to⟩ ⟨s1 the ministry⟩, ⟨i1 the convoy crossed the border at dawn⟩.",
+    );
+    check(
+        "The convoy crossed the border at dawn, according to two officials.",
+        "⟨i1 The convoy crossed the border at dawn⟩, ⟨v1 according to⟩ ⟨s1 two officials⟩.",
+    );
+}
+
+#[test]
+fn sources_with_apposition_and_relative_clauses() {
+    check(
+        "Mr. Reyes, who chairs the committee, said the vote would be delayed.",
+        "⟨s1 Mr. Reyes, who chairs the committee,⟩ ⟨v1 said⟩ ⟨i1 the vote would be delayed⟩.",
+    );
+    check(
+        "Ana Ruiz, a spokeswoman for the port, said ships were waiting.",
+        "⟨s1 Ana Ruiz, a spokeswoman for the port,⟩ ⟨v1 said⟩ ⟨i1 ships were waiting⟩.",
+    );
+    check(
+        "The governor’s spokesman said the bill was signed.",
+        "⟨s1 The governor’s spokesman⟩ ⟨v1 said⟩ ⟨i1 the bill was signed⟩.",
+    );
+    check(
+        "The general was quoted as saying the army was ready.",
+        "⟨s1 The general⟩ was ⟨v1 quoted as saying⟩ ⟨i1 the army was ready⟩.",
+    );
+}
+
+#[test]
+fn mixed_speech() {
+    check(
+        "The adviser issued a statement, saying it might be “useful” to hold “more talks” soon.",
+        "⟨s1 The adviser⟩ issued a statement, ⟨v1 saying⟩ ⟨m1 it might be “useful” to hold “more talks” soon⟩.",
+    );
+}
+
+#[test]
+fn coordinated_cues_share_the_speaker() {
+    check(
+        "He stressed that costs were rising, but added, “we will cope” and promised that prices would hold.",
+        "⟨s1 ⟨s2 ⟨s3 He⟩⟩⟩ ⟨v1 stressed⟩ ⟨i1 that costs were rising⟩, but ⟨v2 added⟩, ⟨d2 “we will cope”⟩ and ⟨v3 promised⟩ ⟨i3 that prices would hold⟩.",
+    );
+}
+
+#[test]
+fn nested_cues_stay_inside_the_content() {
+    check(
+        "He claimed that during the summit, the rival had accepted that the terms were fair.",
+        "⟨s1 He⟩ ⟨v1 claimed⟩ ⟨i1 that during the summit, the rival had accepted that the terms were fair⟩.",
+    );
+}
+
+#[test]
+fn many_cue_verbs() {
+    for (verb, expected_cue) in [
+        ("revealed", "revealed"),
+        ("confirmed", "confirmed"),
+        ("claimed", "claimed"),
+        ("noted", "noted"),
+        ("announced", "announced"),
+        ("suggested", "suggested"),
+        ("argued", "argued"),
+        ("warned", "warned"),
+        ("stressed", "stressed"),
+        ("added", "added"),
+        ("insisted", "insisted"),
+        ("joked", "joked"),
+    ] {
+        check(
+            &format!("The senator {verb} that the budget was too small."),
+            &format!("⟨s1 The senator⟩ ⟨v1 {expected_cue}⟩ ⟨i1 that the budget was too small⟩."),
+        );
+    }
+    check(
+        "The council has repeatedly rejected such a plan.",
+        "⟨s1 The council⟩ has repeatedly ⟨v1 rejected⟩ ⟨i1 such a plan⟩.",
+    );
+    check(
+        "The mayor promised that the pool would reopen.",
+        "⟨s1 The mayor⟩ ⟨v1 promised⟩ ⟨i1 that the pool would reopen⟩.",
+    );
+    check(
+        "The union has publicly expressed willingness to negotiate.",
+        "⟨s1 The union⟩ has publicly ⟨v1 expressed willingness⟩ ⟨i1 to negotiate⟩.",
+    );
+    check(
+        "The coach thanked the fans for their “patience.”",
+        "⟨s1 The coach⟩ ⟨v1 thanked⟩ the fans ⟨m1 for their “patience.”⟩",
+    );
+    check(
+        "The manager teased the striker for looking “very relaxed today.”",
+        "⟨s1 The manager⟩ ⟨v1 teased⟩ the striker ⟨m1 for looking “very relaxed today.”⟩",
+    );
+}
+
+#[test]
+fn addressees() {
+    check(
+        "The envoy told the prince that the deal was off.",
+        "⟨s1 The envoy⟩ ⟨v1 told⟩ the prince ⟨i1 that the deal was off⟩.",
+    );
+    let a = analyse("The envoy told the prince that the deal was off.");
+    assert!(
+        a.quotes[0].addressee.is_none(),
+        "no mentions, no addressee actor"
+    );
+}
+
+#[test]
+fn parenthetical_attribution() {
+    check(
+        "The plan, he said, would fail.",
+        "⟨i1 The plan, ⟨s1 he⟩ ⟨v1 said⟩, would fail⟩.",
+    );
+    check(
+        "Still, she said, the shelter would stay open.",
+        "Still, ⟨s1 she⟩ ⟨v1 said⟩, ⟨i1 the shelter would stay open⟩.",
+    );
+    check(
+        "The forecast, as the agency reported, was wrong.",
+        "The forecast, as ⟨s1 the agency⟩ ⟨v1 reported⟩, ⟨i1 was wrong⟩.",
+    );
+}
+
+#[test]
+fn speakers_in_dashes_and_titles() {
+    check(
+        "Rosa Diaz - the club's treasurer and a founder - told members that the fees would rise.",
+        "⟨s1 Rosa Diaz - the club's treasurer and a founder -⟩ ⟨v1 told⟩ members ⟨i1 that the fees would rise⟩.",
+    );
+    check(
+        "“We hold the line,” said retired Col. Ada Brandt (R-Ohio), who led the unit.",
+        "⟨d1 “We hold the line,”⟩ ⟨v1 said⟩ ⟨s1 retired Col. Ada Brandt (R-Ohio), who led the unit⟩.",
+    );
+}
+
+#[test]
+fn questions_without_a_named_asker() {
+    check(
+        "Asked whether he would run again, the mayor said he had not decided.",
+        "⟨v1 Asked⟩ ⟨i1 whether he would run again⟩, ⟨s2 the mayor⟩ ⟨v2 said⟩ ⟨i2 he had not decided⟩.",
+    );
+}
+
+#[test]
+fn transcript_labels_and_colons() {
+    check(
+        "HOST: So what happens next?\n\nGUEST: We wait for the vote.",
+        "⟨s1 HOST⟩⟨v1 :⟩ ⟨i1 So what happens next⟩?\n\n⟨s2 GUEST⟩⟨v2 :⟩ ⟨i2 We wait for the vote⟩.",
+    );
+    check(
+        "The notice was short. Reyes: “We close at noon.”",
+        "The notice was short. ⟨s1 Reyes⟩⟨v1 :⟩ ⟨d1 “We close at noon.”⟩",
+    );
+    check(
+        "The mayor told the crowd:\n\n“We will rebuild.”",
+        "⟨s1 The mayor⟩ ⟨v1 told⟩ the crowd:\n\n⟨d1 “We will rebuild.”⟩",
+    );
+}
+
+#[test]
+fn indirect_speech_continued_by_a_quotation() {
+    check(
+        "The coach said the team needed rest. “We are tired.”",
+        "⟨s1 The coach⟩ ⟨v1 said⟩ ⟨m1 the team needed rest. “We are tired.”⟩",
+    );
+}
+
+#[test]
+fn stray_marks_close_the_open_quotation() {
+    // A straight quote after a space, and an opening mark used to close.
+    check(
+        "\"It cannot be 'okay, we move on,' \" she said.",
+        "⟨d1 \"It cannot be 'okay, we move on,' \"⟩ ⟨s1 she⟩ ⟨v1 said⟩.",
+    );
+    check(
+        "“Do you agree?“ he asked.",
+        "⟨d1 “Do you agree?“⟩ ⟨s1 he⟩ ⟨v1 asked⟩.",
+    );
+}
+
+// ---------------------------------------------------------------- speakers
+
+/// An analysis with hand-made mentions: `(text, actor name, kind)`, each
+/// text taken at its first occurrence after the previous one.
+fn with_mentions(text: &str, mentions: &[(&str, &str, MentionKind)]) -> Analysis {
+    let mut a = Analysis::new(Document::new(text, Metadata::default()));
+    newsgraph_segment::segment(&mut a);
+    let mut from = 0;
+    for &(m, name, kind) in mentions {
+        let start = from + text[from..].find(m).expect("mention text in fixture");
+        let range = TextRange::new(start, start + m.len());
+        from = range.end();
+        let actor = match a.actors.iter().position(|x| x.name == name) {
+            Some(i) => i,
+            None => {
+                a.actors.push(Actor {
+                    name: name.to_string(),
+                    kind: ActorKind::Person,
+                    roles: Vec::new(),
+                    country: None,
+                    sector: None,
+                    affiliation: None,
+                    gender: Gender::Unknown,
+                    mentions: Vec::new(),
+                });
+                a.actors.len() - 1
+            }
+        };
+        let id = MentionId(a.mentions.len() as u32);
+        a.actors[actor].mentions.push(id);
+        a.mentions.push(Mention {
+            range,
+            head: range,
+            kind,
+            actor: ActorId(actor as u32),
+            sentence: a.sentence_at(start).unwrap_or(0) as u32,
+        });
+    }
+    Quotes::new().run(&mut a);
+    a.check_invariants().unwrap();
+    a
+}
+
+fn who(a: &Analysis) -> Vec<(Option<&str>, Option<&str>)> {
+    let name = |id: Option<ActorId>| id.map(|x| a.actors[x.index()].name.as_str());
+    a.quotes
+        .iter()
+        .map(|q| (name(q.speaker), name(q.addressee)))
+        .collect()
+}
+
+#[test]
+fn pronoun_speakers_resolve_through_mentions() {
+    use MentionKind::*;
+    let a = with_mentions(
+        "Mayor Lina Berg cut the ribbon. “It is finally done,” she joked.",
+        &[
+            ("Mayor Lina Berg", "Lina Berg", Name),
+            ("she", "Lina Berg", Pronoun),
+        ],
+    );
+    assert_eq!(who(&a), [(Some("Lina Berg"), None)]);
+}
+
+#[test]
+fn addressee_and_relative_pronoun_speakers() {
+    use MentionKind::*;
+    let a = with_mentions(
+        "Senator Ito told Governor Park that the road would close. Park, who runs the state, said he disagreed.",
+        &[
+            ("Senator Ito", "Ito", Name),
+            ("Governor Park", "Park", Name),
+            ("Park", "Park", Name),
+            ("he", "Park", Pronoun),
+        ],
+    );
+    assert_eq!(who(&a), [(Some("Ito"), Some("Park")), (Some("Park"), None)]);
+    // Possessors are not speakers when the phrase has a better head.
+    let a = with_mentions(
+        "Ito’s aide Ms. Cole said the road would close.",
+        &[("Ito", "Ito", Name), ("Ms. Cole", "Cole", Name)],
+    );
+    assert_eq!(who(&a), [(Some("Cole"), None)]);
+}
+
+// ---------------------------------------------------------------- not attributions
+
+#[test]
+fn scare_quotes_are_not_attributions() {
+    check(
+        "The so-called “peace dividend” never came.",
+        "The so-called “peace dividend” never came.",
+    );
+    check(
+        "She added a “personal touch” to the room.",
+        "She added a “personal touch” to the room.",
+    );
+}
+
+#[test]
+fn headings_are_skipped() {
+    let a = analyse("Mayor Says Bridge Will Open\n\nThe bridge opened on Friday.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn unclosed_quote_stops_at_its_paragraph() {
+    check(
+        "“This never closes, she said.\n\nThe mayor said the road was open.",
+        "“This never closes, she said.\n\n⟨s1 The mayor⟩ ⟨v1 said⟩ ⟨i1 the road was open⟩.",
+    );
+    let a = analyse("“This never closes, she said.\n\nThe mayor said the road was open.");
+    assert!(a
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("not closed")));
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let inputs = [
+        String::new(),
+        "“”“”‘’‘’\"\"''".to_string(),
+        "”said he“".to_string(),
+        "said".to_string(),
+        ", said ,".to_string(),
+        "according to".to_string(),
+        "“a,” said".to_string(),
+        "He said: “".to_string(),
+        "\u{0}\u{1}said\u{7}“x”\u{1B}".to_string(),
+        "“".repeat(20_000),
+        "” he said “".repeat(5_000),
+        "He said that ".repeat(3_000),
+        "“a” ‘b’ «c» „d“ \"e\" 'f'".to_string(),
+        "- “list item,” she said\n- said\n1. according to him, yes".to_string(),
+    ];
+    for text in &inputs {
+        let a = analyse(text);
+        a.check_invariants()
+            .unwrap_or_else(|e| panic!("{e} in {text:?}"));
+        for q in &a.quotes {
+            for r in &q.quoted {
+                assert!(q.content.contains_range(*r));
+            }
+        }
+    }
+}
+
+/// A small deterministic generator, so the soup test needs no dependency.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn random_soups_of_attribution_pieces_do_not_panic() {
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "according to",
+        "asked",
+        "Asked",
+        "whether",
+        "that",
+        "he",
+        "she",
+        "who",
+        "The",
+        "the",
+        "minister",
+        "Ms.",
+        "Ruiz",
+        "Smith",
+        "and",
+        "but",
+        "adding",
+        "saying",
+        "(",
+        ")",
+        "R-Ohio",
+        ",",
+        ",",
+        ".",
+        ".",
+        ":",
+        ";",
+        "-",
+        "—",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        " ",
+        " ",
+        " ",
+        "\n\n",
+        "\n",
+        "- ",
+        "HOST",
+        "Q",
+        "as",
+        "reported",
+        "on",
+        "Monday",
+        "'s",
+        "’s",
+        "it",
+        "was",
+        "would",
+        "fail",
+        "\u{0}",
+        "é",
+        "🙂",
+        "1",
+        "percent",
+    ];
+    let mut rng = Lcg(7);
+    for _ in 0..2000 {
+        let len = rng.next() % 60;
+        let text: String = (0..len)
+            .map(|_| {
+                let p = PIECES[rng.next() % PIECES.len()];
+                if p.len() > 1 && rng.next() & 1 == 0 {
+                    format!("{p} ")
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect();
+        let a = analyse(&text);
+        a.check_invariants()
+            .unwrap_or_else(|e| panic!("{e} in {text:?}"));
+        for q in &a.quotes {
+            for r in q.quoted.iter().chain(q.source.iter()).chain(q.cue.iter()) {
+                assert!(r.end() <= text.len());
+            }
+            for r in content_fragments(&a, q) {
+                assert!(q.content.contains_range(r), "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_paragraph_is_linear() {
+    let mut text = "word ".repeat(50_000);
+    text.push_str("he said “yes” and she said that it was fine");
+    let t = std::time::Instant::now();
+    let a = analyse(&text);
+    a.check_invariants().unwrap();
+    assert!(!a.quotes.is_empty());
+    // Generous bound: the real cost is a few milliseconds.
+    assert!(t.elapsed().as_secs() < 20);
+    // Many cues, quotations and paragraphs at once.
+    for text in [
+        "The minister said that “".repeat(10_000),
+        "said ".repeat(50_000),
+        ", saying ".repeat(20_000),
+        "He said “a\n\n".repeat(5_000),
+        "“A,” she said, “b,” he said, and ".repeat(5_000),
+        "Smith, who said, said ".repeat(10_000),
+        "the talks failed, according to him, ".repeat(10_000),
+        "It was, he said, a failure, she added, ".repeat(10_000),
+    ] {
+        let t = std::time::Instant::now();
+        let a = analyse(&text);
+        a.check_invariants().unwrap();
+        let head: String = text.chars().take(30).collect();
+        assert!(t.elapsed().as_secs() < 20, "{head:?}");
+    }
+}
+
+#[test]
+fn user_lexicon_adds_cues() {
+    let mut lex = CueLexicon::builtin();
+    lex.extend_from_tsv("opine\tverb\tsay\tno\tclause\n", "test.tsv")
+        .unwrap();
+    let mut a = Analysis::new(Document::new(
+        "The critic opined that the film was too long.",
+        Metadata::default(),
+    ));
+    newsgraph_segment::segment(&mut a);
+    Quotes::with_lexicon(lex).run(&mut a);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.slice(a.quotes[0].cue.unwrap()), "opined");
+    assert!(Quotes::new().attribute(&a).is_empty());
+}
+
+#[test]
+fn component_contract() {
+    let q = Quotes::default();
+    assert_eq!(q.name(), "quotes");
+    assert_eq!(
+        q.requires(),
+        [
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::Mentions,
+            Layer::Actors
+        ]
+    );
+    assert_eq!(q.assigns(), [Layer::Quotes]);
+    let a = analyse("“One,” he said. “Two,” she said. Three, they said.");
+    let starts: Vec<usize> = a.quotes.iter().map(|q| q.content.start()).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    assert!(a.quotes.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
+}
