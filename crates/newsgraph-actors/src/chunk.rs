@@ -594,13 +594,11 @@ fn chunk_sentence(ctx: &Ctx, si: usize, heading: bool, quoted: &TokenSet, out: &
                     continue;
                 }
             }
+            // A lexicon phrase that is none of the above (a title alone, an
+            // adjective) is not a name start; a lone organisation head word
+            // ("Party") may still begin an unknown name below.
             if m.end > at + 1 || !m.entries.iter().any(|e| matches!(e, Entry::OrgHead)) {
                 i = m.end.max(at + 1);
-                if !cap {
-                    continue;
-                }
-                // A capitalised lexicon word that is none of the above (a
-                // title alone, an adjective): not a name start.
                 continue;
             }
         }
