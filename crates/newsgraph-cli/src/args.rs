@@ -24,6 +24,24 @@ pub enum Command {
     Eval(EvalArgs),
     /// Measure throughput over files (single thread): MB/s, articles/s, peak memory.
     Bench(BenchArgs),
+    /// Serve the HTTP API and the web page (loopback by default).
+    Serve(crate::serve::ServeArgs),
+    /// Print the positions matrix (actors × issues, stance and evidence) of articles.
+    Positions(crate::positions::PositionsArgs),
+    /// Read inputs into the corpus store, extracting in parallel, then merge across articles.
+    Ingest(crate::ingest::IngestArgs),
+    /// Rebuild the cross-article merges (canonical actors, events, quotes) in the store.
+    Merge(crate::ingest::MergeCmdArgs),
+    /// Merged events in date order, with every source.
+    Timeline(crate::corpus::TimelineArgs),
+    /// Merged quotes, by speaker or words (full-text search).
+    Quotes(crate::corpus::QuotesArgs),
+    /// Canonical actors: mentions, articles, co-occurrence.
+    Actors(crate::corpus::ActorsArgs),
+    /// The actor network weighted by events, as GraphML or JSON.
+    Graph(crate::corpus::GraphArgs),
+    /// Export events, quotes, actors or positions (JSON Lines, CSV, PLOVER, GDELT-like).
+    Export(crate::corpus::ExportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -32,6 +50,8 @@ pub enum Format {
     Json,
     /// A readable terminal view.
     Table,
+    /// PolNeAR brat standoff (`NAME.ann`): Source, Cue and Content T lines tied by E lines.
+    Brat,
 }
 
 #[derive(Args, Clone)]
@@ -39,11 +59,20 @@ pub struct Knowledge {
     /// A TOML file of actors that adds to or overrides the built-in knowledge.
     #[arg(long, value_name = "FILE")]
     pub actors: Option<PathBuf>,
+    /// A TSV file of event patterns (the columns of newsgraph-events' `data/events.tsv`)
+    /// that adds to the built-in event lexicon.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+    /// A TSV file of issues (the columns of newsgraph-positions' `data/issues.tsv`)
+    /// that adds to the built-in issues (used by `extract` and `positions`).
+    #[arg(long, value_name = "FILE")]
+    pub issues: Option<PathBuf>,
 }
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Text files to read; `-` or nothing reads standard input.
+    /// Articles to read: text (with optional front matter), HTML, JSON Lines, WARC(.gz) or
+    /// RSS/Atom feeds, detected by extension and content; `-` or nothing reads standard input.
     pub files: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD): relative dates resolve against it.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -64,6 +93,9 @@ pub struct ExtractArgs {
     pub max_bytes: u64,
     #[command(flatten)]
     pub knowledge: Knowledge,
+    /// Code future consultation, support, cooperation and aid as AGREE, as PLOVER does.
+    #[arg(long)]
+    pub plover_strict: bool,
 }
 
 #[derive(Args)]
@@ -80,6 +112,17 @@ pub enum EvalWhat {
         /// Exit non-zero when overall F1 falls below this (0-1).
         #[arg(long)]
         min_f1: Option<f64>,
+        #[command(flatten)]
+        knowledge: Knowledge,
+    },
+    /// Quote attribution on a PolNeAR compartment (`text/` and `attributions/`).
+    Attribution(crate::attribution::AttributionArgs),
+    /// Event types on PLOVER's gold-standard sentences (`plover_gsr_cameo.normalized.jsonl`).
+    Events {
+        file: PathBuf,
+        /// Exit non-zero when event-type accuracy falls below this (0-1).
+        #[arg(long)]
+        min_accuracy: Option<f64>,
         #[command(flatten)]
         knowledge: Knowledge,
     },

@@ -37,8 +37,17 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        EvalWhat::Attribution(a) => {
+            let pipeline = Pipeline::default_pipeline(lexicon(&a.knowledge)?);
+            crate::attribution::run(a, &pipeline)
+        }
+        EvalWhat::Events {
+            file,
+            min_accuracy,
+            knowledge,
+        } => crate::events::eval(&file, min_accuracy, &knowledge),
         EvalWhat::Seed { gold, knowledge } => {
-            let pipeline = Pipeline::default_pipeline(lexicon(&knowledge)?);
+            let pipeline = crate::events::pipeline(&knowledge)?;
             let (report, _) = seed(&pipeline, &gold)?;
             print!("{}", report.to_text());
             let ok = report.actors.all_required_pass() && report.coreference.all_required_pass();

@@ -7,9 +7,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use newsgraph_core::Metadata;
-use newsgraph_input::{Input, Limits};
+use newsgraph_input::Limits;
 use newsgraph_lexicon::Lexicon;
-use newsgraph_pipeline::Pipeline;
 use newsgraph_readout::{render_table, Readout};
 
 use crate::args::{ExtractArgs, Format, Knowledge};
@@ -33,7 +32,8 @@ pub fn parse_date(s: &str) -> anyhow::Result<chrono::NaiveDate> {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let published = args.published.as_deref().map(parse_date).transpose()?;
-    let pipeline = Pipeline::default_pipeline(lexicon(&args.knowledge)?);
+    let pipeline =
+        crate::positions::with_issues(crate::events::pipeline(&args.knowledge)?, &args.knowledge)?;
     let limits = Limits {
         max_bytes: args.max_bytes,
     };
@@ -49,62 +49,105 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let several = files.len() > 1;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut failed = 0usize;
+    let opts = newsgraph_ingest::Options {
+        limits,
+        ..newsgraph_ingest::Options::default()
+    };
+    let (mut failed, mut total) = (0usize, 0usize);
     for path in &files {
-        let input = if path.as_os_str() == "-" {
-            newsgraph_input::read_stdin(&limits)
-        } else {
-            newsgraph_input::read_path(path, &limits)
-        };
-        let Input { origin, text } = match input {
-            Ok(i) => i,
-            Err(e) => {
-                // Reported and skipped: the rest of the batch goes on.
-                eprintln!("newsgraph: {e}");
-                failed += 1;
-                continue;
+        // One extract run is about files: a directory is named, not walked
+        // (`newsgraph ingest` walks directories).
+        if path.as_os_str() != "-" && path.is_dir() {
+            eprintln!(
+                "newsgraph: {}",
+                newsgraph_input::Error::new(
+                    path.display().to_string(),
+                    newsgraph_input::ErrorKind::IsDirectory
+                )
+            );
+            failed += 1;
+            total += 1;
+            continue;
+        }
+        // Text, HTML, JSON Lines, WARC or a feed, detected by extension and
+        // content; one file may hold many articles.
+        for item in newsgraph_ingest::articles(path, &opts) {
+            total += 1;
+            let article = match item {
+                Ok(a) => a,
+                Err(e) => {
+                    // Reported and skipped: the rest of the batch goes on.
+                    eprintln!("newsgraph: {e}");
+                    failed += 1;
+                    continue;
+                }
+            };
+            // The flags, when given, speak for every input.
+            let meta = Metadata {
+                title: args.title.clone().or(article.meta.title),
+                published: published.or(article.meta.published),
+                url: args.url.clone().or(article.meta.url),
+                origin: Some(article.source.clone()),
+            };
+            let mut analysis = pipeline.analyze_text(&article.text, meta);
+            if args.plover_strict {
+                newsgraph_events::plover_strict(&mut analysis);
             }
-        };
-        let meta = Metadata {
-            title: args.title.clone(),
-            published,
-            url: args.url.clone(),
-            origin: Some(origin),
-        };
-        let analysis = pipeline.analyze_text(&text, meta);
-        let readout = Readout::from_analysis(&analysis);
-        let rendered = match args.format {
-            Format::Json if several && args.out.is_none() => readout.to_json_line(),
-            Format::Json => readout.to_json_pretty(),
-            Format::Table => render_table(&readout),
-        };
-        match &args.out {
-            Some(dir) => {
-                let ext = if args.format == Format::Json {
-                    "json"
-                } else {
-                    "txt"
-                };
-                let target = dir.join(output_name(path, ext));
-                std::fs::write(&target, rendered + "\n")
-                    .with_context(|| format!("{}: cannot write", target.display()))?;
+            let readout = Readout::from_analysis(&analysis);
+            let record = record_suffix(&article.source);
+            let rendered = match args.format {
+                Format::Json if (several || record.is_some()) && args.out.is_none() => {
+                    readout.to_json_line()
+                }
+                Format::Json => readout.to_json_pretty(),
+                Format::Table => render_table(&readout),
+                Format::Brat => crate::attribution::to_brat(&analysis),
+            };
+            match &args.out {
+                Some(dir) => {
+                    let ext = match args.format {
+                        Format::Json => "json",
+                        Format::Table => "txt",
+                        Format::Brat => "ann",
+                    };
+                    let target = dir.join(output_name(path, record, ext));
+                    // A brat file ends with its last line's newline already.
+                    let body = if args.format == Format::Brat {
+                        rendered
+                    } else {
+                        rendered + "\n"
+                    };
+                    std::fs::write(&target, body)
+                        .with_context(|| format!("{}: cannot write", target.display()))?;
+                }
+                None => writeln!(out, "{rendered}")?,
             }
-            None => writeln!(out, "{rendered}")?,
         }
     }
     out.flush()?;
     if failed > 0 {
-        eprintln!("newsgraph: {failed} of {} input(s) failed", files.len());
+        eprintln!("newsgraph: {failed} of {total} input(s) failed");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn output_name(path: &Path, ext: &str) -> String {
+/// `record-7` for a source `dump.jsonl#record-7`: one of many articles in a file.
+fn record_suffix(source: &str) -> Option<&str> {
+    source
+        .rsplit_once('#')
+        .map(|(_, r)| r)
+        .filter(|r| r.starts_with("record-"))
+}
+
+fn output_name(path: &Path, record: Option<&str>, ext: &str) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| s != "-")
         .unwrap_or_else(|| "stdin".to_string());
-    format!("{stem}.{ext}")
+    match record {
+        Some(r) => format!("{stem}-{r}.{ext}"),
+        None => format!("{stem}.{ext}"),
+    }
 }

@@ -185,9 +185,13 @@ impl Analysis {
             ok(d.range, "date")?;
         }
         for p in &self.positions {
-            for r in &p.evidence {
+            for r in p.evidence.iter().chain(p.support.iter().map(|s| &s.range)) {
                 ok(*r, "position evidence")?;
             }
+        }
+        for c in &self.commitments {
+            ok(c.what, "commitment")?;
+            ok(c.evidence, "commitment evidence")?;
         }
         Ok(())
     }

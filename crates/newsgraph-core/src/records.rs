@@ -414,10 +414,26 @@ pub struct Position {
     pub actor: ActorId,
     /// Normalised issue name ("ceasefire", "security guarantees").
     pub issue: String,
+    /// The summary: the stance of the latest evidence by date (the most
+    /// frequent among the latest, then the last in the text).
     pub stance: Stance,
     pub evidence: Vec<TextRange>,
     pub quotes: Vec<QuoteId>,
     pub events: Vec<EventId>,
+    /// Every piece of evidence with the stance it shows, in text order;
+    /// conflicting evidence is kept here, not averaged away.
+    pub support: Vec<StanceEvidence>,
+}
+
+/// One piece of evidence for a [`Position`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceEvidence {
+    pub stance: Stance,
+    pub range: TextRange,
+    pub quote: Option<QuoteId>,
+    pub event: Option<EventId>,
+    /// When the stance was stated: the event's date or the publication date.
+    pub date: Option<NaiveDate>,
 }
 
 /// Who promised what to whom.

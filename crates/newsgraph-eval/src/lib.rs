@@ -14,6 +14,8 @@
 //! - [`polnear`]: brat standoff attributions ([`polnear::load_dir`]),
 //!   source/cue/content/attribution scoring under exact and overlap matching,
 //!   and a brat writer.
+//! - [`events`]: PLOVER's gold-standard example sentences
+//!   ([`events::read`]) and event-type accuracy, per-type precision/recall/F1.
 //! - [`metrics`]: precision/recall/F1 counts and one-to-one matching.
 //!
 //! ```
@@ -31,6 +33,7 @@
 //! the readout use Unicode code-point offsets, end exclusive.
 
 pub mod crossner;
+pub mod events;
 pub mod metrics;
 pub mod norm;
 pub mod polnear;

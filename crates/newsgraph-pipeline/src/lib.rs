@@ -1,4 +1,5 @@
-//! The default pipeline: segmentation, dates, figures, actors, quotes.
+//! The default pipeline: segmentation, dates, figures, actors, quotes, events,
+//! positions.
 //!
 //! Components declare the layers they need and add; [`Pipeline::new`]
 //! checks the order when the pipeline is built, so a swapped or reordered
@@ -50,14 +51,33 @@ impl Pipeline {
 
     /// The standard components with the given knowledge.
     pub fn default_pipeline(lex: Arc<Lexicon>) -> Self {
+        let events = newsgraph_events::Events::new(lex.clone());
+        Pipeline::with_events(lex, events)
+    }
+
+    /// The standard components with the given knowledge and event lexicon
+    /// (`newsgraph extract --events FILE`).
+    pub fn with_events(lex: Arc<Lexicon>, events: newsgraph_events::Events) -> Self {
         Pipeline::new(vec![
             Box::new(newsgraph_segment::Segmenter::new()),
             Box::new(newsgraph_figures::Dates),
             Box::new(newsgraph_figures::Figures),
             Box::new(newsgraph_actors::ActorRecognizer::new(lex)),
             Box::new(newsgraph_quotes::Quotes::new()),
+            Box::new(events),
+            Box::new(newsgraph_positions::Positions::new()),
         ])
         .expect("the default pipeline is well ordered")
+    }
+
+    /// Replaces the positions component (`newsgraph extract --issues FILE`).
+    pub fn with_positions(mut self, positions: newsgraph_positions::Positions) -> Self {
+        for c in &mut self.components {
+            if c.name() == "positions" {
+                *c = Box::new(positions.clone());
+            }
+        }
+        self
     }
 
     /// The names of the components, in order.
@@ -96,7 +116,15 @@ mod tests {
         let p = Pipeline::default_pipeline(Lexicon::shared());
         assert_eq!(
             p.component_names(),
-            ["segment", "dates", "figures", "actors", "quotes"]
+            [
+                "segment",
+                "dates",
+                "figures",
+                "actors",
+                "quotes",
+                "events",
+                "positions"
+            ]
         );
         let a = p.analyze_text("Russia and Ukraine talked on Monday.", Metadata::default());
         assert!(a.check_invariants().is_ok());

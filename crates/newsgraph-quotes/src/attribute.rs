@@ -29,8 +29,9 @@
 
 use newsgraph_core::{Analysis, BlockKind, TokenKind};
 
-use crate::lexicon::{ContentReq, CueLexicon, CueMatch, CueType, Form};
+use crate::lexicon::{ContentReq, CueEntry, CueLexicon, CueMatch, CueType, Form};
 use crate::marks::{self, Marks};
+use crate::model::{feature_hash, CueModel};
 use crate::words::*;
 
 /// The longest noun phrase, in tokens, taken as a speaker.
@@ -58,6 +59,17 @@ pub(crate) struct Found {
     /// True when the cue reports speech (not "according to", a belief or a
     /// stance), so a quotation right after the content continues it.
     pub speech: bool,
+    /// False when the content was accepted only in permissive mode (it does
+    /// not meet the cue's content requirement).
+    pub strict: bool,
+    /// The cue classifier's score of the cue's first word (NaN without one).
+    pub cue_score: f32,
+    /// True when the cue lies inside the content of another attribution
+    /// (kept only in permissive mode: PolNeAR annotates nested ones too).
+    pub nested: bool,
+    /// False when the cue was found by the classifier alone, with no
+    /// lexicon entry.
+    pub known_cue: bool,
 }
 
 /// A cue found in a unit.
@@ -66,6 +78,8 @@ struct Cue<'l> {
     s: usize,
     e: usize,
     m: CueMatch<'l>,
+    /// The classifier's score of the first word (NaN without a model).
+    score: f32,
 }
 
 /// How a cue finds its source.
@@ -113,6 +127,11 @@ struct CueRead<'l> {
 pub(crate) struct Ctx<'a> {
     a: &'a Analysis,
     lex: &'a CueLexicon,
+    model: Option<&'a CueModel>,
+    /// Permissive mode: model cues from the lower `candidate` threshold, no
+    /// veto, and content that misses its cue's requirement still taken;
+    /// the attribution classifier then decides.
+    permissive: bool,
     words: Vec<Option<String>>,
     cls: Vec<u16>,
     cap: Vec<bool>,
@@ -121,7 +140,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(a: &'a Analysis, lex: &'a CueLexicon) -> Self {
+    pub fn new(
+        a: &'a Analysis,
+        lex: &'a CueLexicon,
+        model: Option<&'a CueModel>,
+        permissive: bool,
+    ) -> Self {
         let text = a.text();
         let n = a.tokens.len();
         let mut words = Vec::with_capacity(n);
@@ -156,6 +180,8 @@ impl<'a> Ctx<'a> {
         Ctx {
             a,
             lex,
+            model,
+            permissive,
             words,
             cls,
             cap,
@@ -594,6 +620,8 @@ impl<'a> Ctx<'a> {
     /// The cues of a unit, left to right, outside quotation marks.
     fn cues(&self, u0: usize, u1: usize) -> Vec<Cue<'a>> {
         let mut out = Vec::new();
+        let scores = self.model.map(|m| self.cue_scores(m, u0, u1));
+        let score = |i: usize| scores.as_ref().map(|s| s[i - u0]);
         let mut i = u0;
         while i < u1 {
             if self.in_q(i) || !self.is_word(i) {
@@ -606,16 +634,58 @@ impl<'a> Ctx<'a> {
                 .into_iter()
                 .filter(|m| i + m.len <= u1 && (i..i + m.len).all(|k| !self.in_q(k)))
                 .find(|m| self.valid_cue(u0, i, m));
-            match found {
-                Some(m) => {
+            let (add, veto) = match self.model {
+                Some(m) if self.permissive => (m.candidate, f32::NEG_INFINITY),
+                Some(m) => (m.add, m.veto),
+                None => (f32::INFINITY, f32::NEG_INFINITY),
+            };
+            match (found, self.model) {
+                (Some(m), Some(_))
+                    if m.entry.class != "according"
+                        && (i..i + m.len).all(|k| score(k).is_some_and(|s| s < veto)) =>
+                {
+                    // The model reads this use of a cue word as no cue.
+                    i += 1;
+                }
+                (Some(m), _) => {
                     out.push(Cue {
                         s: i,
                         e: i + m.len,
                         m,
+                        score: score(i).unwrap_or(f32::NAN),
                     });
                     i += m.len;
                 }
-                None => i += 1,
+                (None, Some(_)) if score(i).is_some_and(|s| s >= add) => {
+                    // A cue the lexicon does not know: the run of words the
+                    // model marks ("is expected"), at most four.
+                    let mut e = i + 1;
+                    while e < u1 && e < i + 4 && score(e).is_some_and(|s| s >= add) {
+                        e += 1;
+                    }
+                    let head = self.w(e - 1);
+                    let form = if head.ends_with("ing") {
+                        Form::Participle
+                    } else if head.ends_with("ed") {
+                        Form::Past
+                    } else if head.ends_with('s') {
+                        Form::Present
+                    } else {
+                        Form::Base
+                    };
+                    out.push(Cue {
+                        s: i,
+                        e,
+                        m: CueMatch {
+                            entry: model_entry(),
+                            form,
+                            len: e - i,
+                        },
+                        score: score(i).unwrap_or(f32::NAN),
+                    });
+                    i = e;
+                }
+                _ => i += 1,
             }
         }
         // "Judge X, writing for the majority, said ...": a participle between
@@ -635,6 +705,312 @@ impl<'a> Ctx<'a> {
             }
         });
         out
+    }
+
+    /// The classifier's score for each token of `[u0, u1)`; words inside
+    /// quotation marks and non-words get `f32::NEG_INFINITY`.
+    fn cue_scores(&self, model: &CueModel, u0: usize, u1: usize) -> Vec<f32> {
+        let mut hashes: Vec<u64> = Vec::with_capacity(32);
+        let quoted = (u0..u1).any(|k| self.in_q(k));
+        (u0..u1)
+            .map(|i| {
+                if self.in_q(i) || !self.is_word(i) {
+                    return f32::NEG_INFINITY;
+                }
+                hashes.clear();
+                self.cue_features(u0, u1, i, quoted, &mut |f| hashes.push(feature_hash(f)));
+                model.score(&hashes)
+            })
+            .collect()
+    }
+
+    /// The training examples of the cue classifier: every word outside
+    /// quotation marks in the units the attributor reads, with its features.
+    pub(crate) fn cue_examples(&self) -> Vec<(usize, Vec<String>)> {
+        let mut out = Vec::new();
+        for (u0, u1, _) in self.units() {
+            let quoted = (u0..u1).any(|k| self.in_q(k));
+            for i in u0..u1 {
+                if self.in_q(i) || !self.is_word(i) {
+                    continue;
+                }
+                let mut feats = Vec::with_capacity(32);
+                self.cue_features(u0, u1, i, quoted, &mut |f| feats.push(f.to_string()));
+                out.push((i, feats));
+            }
+        }
+        out
+    }
+
+    /// The features of a candidate attribution for the attribution
+    /// classifier, passed to `emit` one by one.
+    pub(crate) fn attribution_features(&self, f: &Found, emit: &mut dyn FnMut(&str)) {
+        let bucket = |n: usize| -> &'static str {
+            match n {
+                0 => "0",
+                1 => "1",
+                2 => "2",
+                3 => "3",
+                4..=5 => "4-5",
+                6..=9 => "6-9",
+                10..=19 => "10-19",
+                20..=39 => "20-39",
+                _ => "40+",
+            }
+        };
+        let (c0, c1) = f.cue;
+        let cue: Vec<&str> = (c0..c1.min(c0 + 3))
+            .map(|k| {
+                if self.is_word(k) {
+                    self.w(k)
+                } else {
+                    self.tok(k)
+                }
+            })
+            .collect();
+        let cue = cue.join(" ");
+        let class = self
+            .lex
+            .matches_at(&self.words, c0)
+            .first()
+            .map_or("none", |m| m.entry.class.as_str());
+        let conf = format!("{:.2}", f.confidence);
+        let cs = if f.cue_score.is_nan() {
+            "na".to_string()
+        } else {
+            ((f.cue_score / 2.0).round().clamp(-10.0, 10.0) as i32).to_string()
+        };
+        let strict = if f.strict { "1" } else { "0" };
+        let (con_s, con_e) = (
+            f.content.iter().map(|c| c.0).min().unwrap_or(c0),
+            f.content.iter().map(|c| c.1).max().unwrap_or(c1),
+        );
+        let con_len = f.content.iter().map(|c| c.1 - c.0).sum::<usize>();
+        let con_pos = if con_e <= c0 {
+            "before"
+        } else if con_s >= c1 {
+            "after"
+        } else {
+            "around"
+        };
+        let con0 = if self.is_word(con_s) {
+            self.w(con_s)
+        } else {
+            self.tok(con_s)
+        };
+        // Bounded, so that many long candidates stay linear.
+        let quoted = f
+            .content
+            .iter()
+            .any(|&(s, e)| (s..e.min(s + 64)).any(|k| self.in_q(k)));
+        let (src, srcw, srcl, src_pos) = match f.source {
+            Some((s, e)) => (
+                bucket(e - s),
+                if self.is_word(s) {
+                    self.w(s)
+                } else {
+                    self.tok(s)
+                },
+                if self.is_word(e - 1) {
+                    self.w(e - 1)
+                } else {
+                    self.tok(e - 1)
+                },
+                if e <= c0 { "before" } else { "after" },
+            ),
+            None => ("none", "none", "none", "none"),
+        };
+        let mut buf = String::with_capacity(48);
+        let mut put = |parts: &[&str]| {
+            buf.clear();
+            buf.push_str("a|");
+            for p in parts {
+                buf.push_str(p);
+            }
+            emit(&buf);
+        };
+        put(&["b"]);
+        put(&["cue=", &cue]);
+        put(&["class=", class]);
+        put(&["conf=", &conf]);
+        put(&["cs=", &cs]);
+        put(&["strict=", strict]);
+        put(&["conf|strict=", &conf, "|", strict]);
+        put(&["cue|conf=", &cue, "|", &conf]);
+        put(&["class|conf=", class, "|", &conf]);
+        put(&["cs|conf=", &cs, "|", &conf]);
+        put(&["cs|strict=", &cs, "|", strict]);
+        put(&["conlen=", bucket(con_len)]);
+        put(&["conpos=", con_pos]);
+        put(&["con0=", con0]);
+        put(&["quoted=", if quoted { "1" } else { "0" }]);
+        put(&["parts=", bucket(f.content.len())]);
+        put(&["src=", src]);
+        put(&["srcpos=", src_pos]);
+        put(&["srcw=", srcw]);
+        put(&["srcl=", srcl]);
+        put(&["cue|srcpos=", &cue, "|", src_pos]);
+        put(&["cue|con0=", &cue, "|", con0]);
+        put(&["addr=", if f.addressee.is_some() { "1" } else { "0" }]);
+        put(&["speech=", if f.speech { "1" } else { "0" }]);
+        put(&["nested=", if f.nested { "1" } else { "0" }]);
+        let form = self
+            .lex
+            .matches_at(&self.words, c0)
+            .first()
+            .map_or("model".to_string(), |m| format!("{:?}", m.form));
+        put(&["form=", &form]);
+        put(&["form|conpos=", &form, "|", con_pos]);
+        let word_or_tok = |k: usize| -> &str {
+            if k >= self.a.tokens.len() {
+                "<e>"
+            } else if self.is_word(k) {
+                self.w(k)
+            } else {
+                self.tok(k)
+            }
+        };
+        put(&["pc=", if c0 == 0 { "<s>" } else { word_or_tok(c0 - 1) }]);
+        put(&["nc=", word_or_tok(c1)]);
+        put(&["cue|nc=", &cue, "|", word_or_tok(c1)]);
+        let src_kind = match f.source {
+            Some((s, _)) if self.c(s) & SUBJ != 0 => "pron",
+            Some((s, _)) if self.name_like(s) => "name",
+            Some((s, _)) if self.c(s) & DET != 0 => "det",
+            Some(_) => "other",
+            None => "none",
+        };
+        put(&["srck=", src_kind]);
+        put(&["srck|cue=", src_kind, "|", &cue]);
+        put(&[
+            "first=",
+            if self.first.get(c0) == Some(&true) {
+                "1"
+            } else {
+                "0"
+            },
+        ]);
+        put(&["conlast=", word_or_tok(con_e.saturating_sub(1))]);
+        put(&["conpos|conlen=", con_pos, "|", bucket(con_len)]);
+        put(&["nested|cue=", if f.nested { "1" } else { "0" }, "|", &cue]);
+        put(&["src|cue=", src, "|", &cue]);
+        put(&["src|cs=", src, "|", &cs]);
+    }
+
+    /// The features of word `i` in the unit `[u0, u1)`, passed to `emit`
+    /// one by one (a scratch buffer keeps this free of allocation per
+    /// feature at run time).
+    /// `unit_quoted` tells whether the unit holds a quotation (computed once
+    /// per unit, so that scoring a unit stays linear).
+    fn cue_features(
+        &self,
+        u0: usize,
+        u1: usize,
+        i: usize,
+        unit_quoted: bool,
+        emit: &mut dyn FnMut(&str),
+    ) {
+        let mut buf = String::with_capacity(48);
+        let mut put = |parts: &[&str]| {
+            buf.clear();
+            buf.push_str("c|");
+            for p in parts {
+                buf.push_str(p);
+            }
+            emit(&buf);
+        };
+        let tok = |k: usize| -> &str {
+            if k < u0 || k >= u1 {
+                "<>"
+            } else if self.is_word(k) {
+                self.w(k)
+            } else if self.in_q(k) && self.kind(k) != Some(TokenKind::OpenQuote) {
+                "<q>"
+            } else {
+                self.tok(k)
+            }
+        };
+        let w = self.w(i);
+        let p1 = if i > u0 { tok(i - 1) } else { "<s>" };
+        let p2 = if i > u0 + 1 { tok(i - 2) } else { "<s>" };
+        let n1 = tok(i + 1);
+        let n2 = tok(i + 2);
+        let suffix = |n: usize| -> &str {
+            let cut = w.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+            &w[cut..]
+        };
+        put(&["b"]);
+        put(&["w=", w]);
+        put(&["s3=", suffix(3)]);
+        put(&["s2=", suffix(2)]);
+        put(&["p1=", p1]);
+        put(&["p2=", p2]);
+        put(&["n1=", n1]);
+        put(&["n2=", n2]);
+        put(&["p1w=", p1, "|", w]);
+        put(&["wn1=", w, "|", n1]);
+        put(&["p1n1=", p1, "|", n1]);
+        put(&["wn1n2=", w, "|", n1, "|", n2]);
+        let cls = |k: usize| -> String {
+            if k < u0 || k >= u1 {
+                "x".to_string()
+            } else if self.is_word(k) {
+                format!("{}{}", self.c(k), if self.name_like(k) { "N" } else { "" })
+            } else {
+                "p".to_string()
+            }
+        };
+        let (cp, ci, cn) = (
+            cls(i.wrapping_sub(1).max(u0.saturating_sub(1))),
+            cls(i),
+            cls(i + 1),
+        );
+        let cp = if i == u0 { "s".to_string() } else { cp };
+        put(&["c=", &ci]);
+        put(&["cp=", &cp]);
+        put(&["cn=", &cn]);
+        put(&["cpcn=", &cp, "|", &cn]);
+        put(&["wcp=", w, "|", &cp]);
+        put(&["wcn=", w, "|", &cn]);
+        if self.cap[i] {
+            put(&[if self.first[i] { "cap1" } else { "cap" }]);
+        }
+        let matches = self.lex.matches_at(&self.words, i);
+        for m in &matches {
+            let form = format!("{:?}", m.form);
+            put(&["lex=", &m.entry.class, "|", &form]);
+            if self.valid_cue(u0, i, m) {
+                put(&["lexok=", &m.entry.class]);
+                put(&["lexokw=", w]);
+            }
+        }
+        if matches.is_empty() {
+            // Inside a multi-word cue that starts a little earlier.
+            let inside = (i.saturating_sub(3).max(u0)..i).any(|k| {
+                self.lex
+                    .matches_at(&self.words, k)
+                    .iter()
+                    .any(|m| k + m.len > i)
+            });
+            if inside {
+                put(&["inlex"]);
+            }
+        }
+        let qb = (i.saturating_sub(3).max(u0)..i).any(|k| self.in_q(k));
+        let qa = (i + 1..(i + 4).min(u1)).any(|k| self.in_q(k));
+        put(&["q=", if qb { "B" } else { "-" }, if qa { "A" } else { "-" }]);
+        if qb {
+            put(&["qbw=", w]);
+        }
+        if qa {
+            put(&["qaw=", w]);
+        }
+        // Distance to the unit's edges, bucketed.
+        let from_start = (i - u0).min(6).to_string();
+        let to_end = (u1 - i).min(6).to_string();
+        put(&["ds=", &from_start]);
+        put(&["de=", &to_end]);
+        put(&["uq=", if unit_quoted { "1" } else { "0" }]);
     }
 
     /// The speaker before a parenthetical between commas that ends at
@@ -1157,7 +1533,8 @@ impl<'a> Ctx<'a> {
             && !early_prep
             && self.kind(s) == Some(TokenKind::Word)
             && self.c(s) & (PREP | SUB) == 0
-            && !(s..first_comma.unwrap_or(e)).any(|k| {
+            // Bounded: a unit of many candidate cues stays linear.
+            && !(s..first_comma.unwrap_or(e).min(s + 60)).any(|k| {
                 self.kind(k) == Some(TokenKind::Punct)
                     && !self.in_q(k)
                     && !matches!(self.tok(k), "-" | "." | "'")
@@ -1284,6 +1661,10 @@ impl<'a> Ctx<'a> {
             antecedent: None,
             confidence: 0.6,
             speech: true,
+            strict: true,
+            cue_score: f32::NAN,
+            nested: false,
+            known_cue: true,
         })
     }
 
@@ -1359,6 +1740,10 @@ impl<'a> Ctx<'a> {
                     antecedent: None,
                     confidence: 0.6,
                     speech: true,
+                    strict: true,
+                    cue_score: f32::NAN,
+                    nested: false,
+                    known_cue: true,
                 });
             }
             k = self.marks.spans[q].last + 1;
@@ -1388,9 +1773,13 @@ impl<'a> Ctx<'a> {
             if r.cue.s < taken_until {
                 continue;
             }
+            let mut nested = false;
             if let Some((cs, ce)) = last_content {
                 if r.cue.s >= cs && r.cue.s < ce && !r.boundary {
-                    continue;
+                    if !self.permissive {
+                        continue;
+                    }
+                    nested = true;
                 }
             }
             // Where the content after this cue must stop.
@@ -1419,17 +1808,20 @@ impl<'a> Ctx<'a> {
                 SrcKind::Shared => self.shared_source(u0, r, &out),
                 SrcKind::None => None,
             };
-            let Some(source) = source else {
+            if source.is_none() {
                 if let Some(f) = self.unattributed_question(u0, r, next_stop) {
                     last_content = f.content.first().copied();
                     taken_until = taken_until.max(f.content[0].1);
                     out.push(f);
+                    continue;
                 }
-                continue;
-            };
-            let antecedent = self.antecedent(source);
+                if !self.permissive {
+                    continue;
+                }
+            }
+            let antecedent = source.and_then(|s| self.antecedent(s));
             let base = Found {
-                source: Some(source),
+                source,
                 cue: (r.cue.s, r.cue.e),
                 content: Vec::new(),
                 addressee: None,
@@ -1439,6 +1831,13 @@ impl<'a> Ctx<'a> {
                     r.cue.m.entry.class.as_str(),
                     "according" | "believe" | "support" | "oppose" | "describe" | "report"
                 ),
+                strict: true,
+                cue_score: r.cue.score,
+                nested: false,
+                // A run the classifier marked ("also claimed") is known when
+                // a lexicon cue lies in it.
+                known_cue: r.cue.m.entry.class != "model"
+                    || (r.cue.s..r.cue.e).any(|k| self.starts_cue(k)),
             };
             let found = if let SrcKind::According { .. } = r.src {
                 self.according(u0, u1, taken_until, r, next_stop, base)
@@ -1451,14 +1850,26 @@ impl<'a> Ctx<'a> {
                 // leaves at most once.
                 let lo = f.content.iter().map(|c| c.0).min().unwrap_or(r.cue.s);
                 let mut k = out.len();
-                while k > 0 && out[k - 1].cue.0 >= lo {
+                // Permissive mode keeps nested attributions in `out`, so it
+                // looks back a bounded way to stay linear.
+                let floor = if self.permissive {
+                    out.len().saturating_sub(16)
+                } else {
+                    0
+                };
+                while k > floor && out[k - 1].cue.0 >= lo {
                     k -= 1;
                 }
                 let tail: Vec<Found> = out.drain(k..).collect();
-                out.extend(
-                    tail.into_iter()
-                        .filter(|g| !f.content.iter().any(|&(s, e)| s <= g.cue.0 && g.cue.0 < e)),
-                );
+                for mut g in tail {
+                    let inside = f.content.iter().any(|&(s, e)| s <= g.cue.0 && g.cue.0 < e);
+                    if inside && !self.permissive {
+                        continue;
+                    }
+                    g.nested |= inside;
+                    out.push(g);
+                }
+                f.nested = nested;
                 if matches!(r.src, SrcKind::Shared) {
                     f.confidence *= 0.95;
                 }
@@ -1542,6 +1953,10 @@ impl<'a> Ctx<'a> {
             antecedent: None,
             confidence: 0.5,
             speech: true,
+            strict: true,
+            cue_score: r.cue.score,
+            nested: false,
+            known_cue: true,
         })
     }
 
@@ -1714,15 +2129,13 @@ impl<'a> Ctx<'a> {
         let ok = !stray
             && s < e
             && match entry.content {
-                ContentReq::Clause => self.clause_like(s, e),
-                ContentReq::Any => {
-                    !(self.c(s) & (SUB | PREP) != 0
-                        && self.c(s) & CLAUSE == 0
-                        && !matches!(
-                            self.w(s),
-                            "of" | "about" | "for" | "on" | "against" | "to" | "that"
-                        ))
+                ContentReq::Clause => {
+                    self.clause_like(s, e) || {
+                        f.strict = false;
+                        self.permissive && self.any_content(s)
+                    }
                 }
+                ContentReq::Any => self.any_content(s),
             };
         if ok {
             f.content = vec![(s, e)];
@@ -1787,6 +2200,17 @@ impl<'a> Ctx<'a> {
         }
         let _ = ui;
         None
+    }
+
+    /// Content that a cue taking any object accepts: not a bare preposition
+    /// or subordinator ("added to", "said in").
+    fn any_content(&self, s: usize) -> bool {
+        !(self.c(s) & (SUB | PREP) != 0
+            && self.c(s) & CLAUSE == 0
+            && !matches!(
+                self.w(s),
+                "of" | "about" | "for" | "on" | "against" | "to" | "that"
+            ))
     }
 
     /// Where reported content before a cue starts: after a connective.
@@ -1917,4 +2341,17 @@ impl<'a> Ctx<'a> {
             next += 1;
         }
     }
+}
+
+/// The lexicon entry of a cue found by the model alone: a say-like verb
+/// whose object may be any phrase.
+fn model_entry() -> &'static CueEntry {
+    static ENTRY: std::sync::OnceLock<CueEntry> = std::sync::OnceLock::new();
+    ENTRY.get_or_init(|| CueEntry {
+        lemma: String::new(),
+        cue_type: CueType::Verb,
+        class: "model".to_string(),
+        addressee: false,
+        content: ContentReq::Any,
+    })
 }

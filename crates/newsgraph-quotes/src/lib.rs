@@ -47,22 +47,32 @@
 //! of the article. Every scan is bounded or advances monotonically: the cost
 //! is linear in the text, and no input panics.
 //!
+//! # The learned part
+//!
+//! On top of the rules, [`model::CueModel`] (`data/model.tsv`, trained on
+//! PolNeAR train by `examples/train.rs`) holds two averaged perceptrons over
+//! features of newsgraph's own layers: a cue classifier that scores every
+//! word outside quotation marks, and an attribution classifier. After the
+//! rules, a permissive pass (cues the lexicon does not know, nested cues,
+//! content that misses its cue's requirement, attributions with no source)
+//! proposes candidates; those the classifier accepts join the rules'
+//! attributions when their cue lies in no cue or source already read.
+//! [`Quotes::rules_only`] runs the rules alone.
+//!
 //! # Accuracy
 //!
-//! Rules only, no trained model. On PolNeAR (Newell et al. 2018; one
-//! annotation per article, scored by `newsgraph_eval::polnear::score`), with
-//! [`content_fragments`] as the content:
+//! On PolNeAR (Newell et al. 2018; one annotation per article, scored by
+//! `newsgraph eval attribution`), with [`content_fragments`] as the content:
 //!
-//! | compartment | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
+//! | dev (84 articles) | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
 //! |---|---|---|---|
-//! | train (840 articles, tuned on) | 0.645 | 0.855 | 0.617 |
-//! | dev (84 articles) | 0.670 | 0.824 | 0.646 |
+//! | rules only | 0.670 | 0.824 | 0.646 |
+//! | rules + model | 0.681 | 0.827 | 0.653 |
 //!
-//! Precision is high (0.84–0.85 overlap); recall is limited by PolNeAR's long
+//! Precision is high (0.84 overlap); recall is limited by PolNeAR's long
 //! tail of cues — beliefs, intentions and stances ("seemed", "is expected",
-//! "sought") that this component deliberately does not treat as speech.
-//! Reproduce with `cargo run -p newsgraph-quotes --features shared-data
-//! --example polnear -- ../shared/data/polnear/dev`.
+//! "sought"). See `data/README.md` for the training data, the command that
+//! rebuilds the model and its scores.
 //!
 //! ```
 //! use newsgraph_core::{Analysis, Component, Document, Metadata, QuoteKind};
@@ -89,15 +99,18 @@
 mod attribute;
 mod lexicon;
 mod marks;
+pub mod model;
 mod words;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use newsgraph_core::{
     ActorId, Analysis, Component, Layer, Quote, QuoteKind, Severity, TextRange, TokenKind,
 };
 
 pub use lexicon::{ContentReq, CueEntry, CueLexicon, CueType};
+pub use model::CueModel;
 
 /// A cue file that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +136,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[derive(Debug, Clone)]
 pub struct Quotes {
     lex: CueLexicon,
+    /// The learned cue classifier; `None` runs the rules alone.
+    model: Option<Arc<CueModel>>,
 }
 
 impl Default for Quotes {
@@ -136,20 +151,38 @@ impl Quotes {
     pub fn new() -> Self {
         Quotes {
             lex: CueLexicon::builtin(),
+            model: Some(CueModel::builtin()),
         }
+    }
+
+    /// The attributor with the built-in lexicon and no learned model: rules only.
+    pub fn rules_only() -> Self {
+        Quotes {
+            lex: CueLexicon::builtin(),
+            model: None,
+        }
+    }
+
+    /// This attributor with another cue classifier (`None`: rules only).
+    pub fn with_model(mut self, model: Option<Arc<CueModel>>) -> Self {
+        self.model = model;
+        self
     }
 
     /// The attributor with a given cue lexicon (for instance the built-in one
     /// extended with a user file).
     pub fn with_lexicon(lex: CueLexicon) -> Self {
-        Quotes { lex }
+        Quotes {
+            lex,
+            model: Some(CueModel::builtin()),
+        }
     }
 
     /// The built-in lexicon extended with the cue file at `path`.
     pub fn with_user_cues(path: &Path) -> Result<Self> {
         let mut lex = CueLexicon::builtin();
         lex.extend_from_path(path)?;
-        Ok(Quotes { lex })
+        Ok(Quotes::with_lexicon(lex))
     }
 
     pub fn lexicon(&self) -> &CueLexicon {
@@ -162,9 +195,74 @@ impl Quotes {
         self.attribute_with_diagnostics(a).0
     }
 
+    /// The cue classifier's training examples for an analysis whose tokens
+    /// are filled: each word outside quotation marks (a token index) with
+    /// its features. Used by the `train` example.
+    #[doc(hidden)]
+    pub fn cue_examples(&self, a: &Analysis) -> Vec<(usize, Vec<String>)> {
+        attribute::Ctx::new(a, &self.lex, None, false).cue_examples()
+    }
+
+    /// Attribution candidates of the permissive mode, for training the
+    /// attribution classifier: each as a quote with its features. Uses this
+    /// attributor's cue model and its `candidate` threshold.
+    #[doc(hidden)]
+    pub fn candidates(&self, a: &Analysis) -> Vec<(Quote, Vec<String>)> {
+        let ctx = attribute::Ctx::new(a, &self.lex, self.model.as_deref(), true);
+        let speakers = Speakers::new(a);
+        ctx.run()
+            .into_iter()
+            .filter_map(|f| {
+                let mut feats = Vec::new();
+                ctx.attribution_features(&f, &mut |x| feats.push(x.to_string()));
+                to_quote(a, &ctx, &speakers, f).map(|q| (q, feats))
+            })
+            .collect()
+    }
+
     fn attribute_with_diagnostics(&self, a: &Analysis) -> (Vec<Quote>, Vec<TextRange>) {
-        let ctx = attribute::Ctx::new(a, &self.lex);
-        let found = ctx.run();
+        let model = self.model.as_deref();
+        let classify = model.filter(|m| m.has_attribution_model());
+        // The rules first; with an attribution classifier, the rules alone,
+        // whose attributions are kept as they are.
+        let ctx = attribute::Ctx::new(a, &self.lex, model.filter(|_| classify.is_none()), false);
+        let mut found = ctx.run();
+        if let Some(m) = classify {
+            // Then the permissive pass: its candidates that the classifier
+            // accepts join, unless their cue lies in a cue or source the
+            // rules already read.
+            let mut taken = vec![false; a.tokens.len()];
+            for f in &found {
+                for (s, e) in std::iter::once(f.cue).chain(f.source) {
+                    for t in taken.iter_mut().take(e).skip(s) {
+                        *t = true;
+                    }
+                }
+            }
+            let wide = attribute::Ctx::new(a, &self.lex, Some(m), true);
+            let mut hashes = Vec::with_capacity(64);
+            for f in wide.run() {
+                if (f.cue.0..f.cue.1).any(|t| taken.get(t) == Some(&true)) {
+                    continue;
+                }
+                hashes.clear();
+                wide.attribution_features(&f, &mut |x| hashes.push(model::feature_hash(x)));
+                // A cue the lexicon does not know, or content that misses
+                // its cue's requirement ("added a “personal touch”"), needs
+                // the higher bar.
+                let bar = if f.known_cue && f.strict {
+                    m.accept
+                } else {
+                    m.accept_new
+                };
+                if m.score(&hashes) >= bar {
+                    for t in taken.iter_mut().take(f.cue.1).skip(f.cue.0) {
+                        *t = true;
+                    }
+                    found.push(f);
+                }
+            }
+        }
         let speakers = Speakers::new(a);
         let mut quotes: Vec<Quote> = found
             .into_iter()

@@ -20,6 +20,11 @@
 //! Mentions carry an extra `kind` (name, acronym, metonym, description,
 //! pronoun, group); figures carry only the fields of their kind; `dates`
 //! entries with an unresolvable expression carry `date: null` and a `note`.
+//! Positions carry, besides `evidence`, the `quotes` and `events` they rest
+//! on and `support`: every piece of evidence with its own stance, quote,
+//! event and date, so conflicting evidence is kept; `stance` is the latest.
+//! Commitments carry `promiser`, `promisee`, `what`, `figures` (amounts and
+//! deadlines), `deadline` (YYYY-MM-DD), `status` and `evidence`.
 //!
 //! ```
 //! use newsgraph_core::{Analysis, Document, Metadata};
@@ -154,10 +159,23 @@ pub struct DateOut {
 pub struct PositionOut {
     pub actor: String,
     pub issue: String,
+    /// The summary: the latest evidence by date wins.
     pub stance: &'static str,
     pub evidence: Vec<Span>,
     pub quotes: Vec<String>,
     pub events: Vec<String>,
+    /// Each piece of evidence with the stance it shows (conflicts are kept).
+    pub support: Vec<SupportOut>,
+}
+
+/// `{"stance", "span", "quote": "q3"|null, "event": "e2"|null, "date": "YYYY-MM-DD"|null}`.
+#[derive(Debug, Serialize)]
+pub struct SupportOut {
+    pub stance: &'static str,
+    pub span: Span,
+    pub quote: Option<String>,
+    pub event: Option<String>,
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -376,6 +394,17 @@ impl Readout {
                     evidence: p.evidence.iter().map(|r| sp.span(*r)).collect(),
                     quotes: p.quotes.iter().map(|q| q.label()).collect(),
                     events: p.events.iter().map(|e| e.label()).collect(),
+                    support: p
+                        .support
+                        .iter()
+                        .map(|s| SupportOut {
+                            stance: s.stance.as_str(),
+                            span: sp.span(s.range),
+                            quote: s.quote.map(|q| q.label()),
+                            event: s.event.map(|e| e.label()),
+                            date: s.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                        })
+                        .collect(),
                 })
                 .collect(),
             commitments: a

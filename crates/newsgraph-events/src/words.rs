@@ -1,0 +1,170 @@
+//! Closed-class words (`data/words.tsv`) and issue words (`data/issues.tsv`).
+
+use rustc_hash::FxHashMap;
+
+/// A class of closed-class words; see the header of `data/words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub(crate) enum Class {
+    Bound = 1,
+    Rel = 1 << 1,
+    Prep = 1 << 2,
+    Det = 1 << 3,
+    Definite = 1 << 4,
+    Kind = 1 << 5,
+    New = 1 << 6,
+    Be = 1 << 7,
+    Skip = 1 << 8,
+    Neg = 1 << 9,
+    NegVerb = 1 << 10,
+    Hypo = 1 << 11,
+    Future = 1 << 12,
+    Prosp = 1 << 13,
+    Past = 1 << 14,
+    Deontic = 1 << 15,
+    Anaphor = 1 << 16,
+    Block = 1 << 17,
+}
+
+impl Class {
+    fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "bound" => Class::Bound,
+            "rel" => Class::Rel,
+            "prep" => Class::Prep,
+            "det" => Class::Det,
+            "definite" => Class::Definite,
+            "kind" => Class::Kind,
+            "new" => Class::New,
+            "be" => Class::Be,
+            "skip" => Class::Skip,
+            "neg" => Class::Neg,
+            "negverb" => Class::NegVerb,
+            "hypo" => Class::Hypo,
+            "future" => Class::Future,
+            "prosp" => Class::Prosp,
+            "past" => Class::Past,
+            "deontic" => Class::Deontic,
+            "anaphor" => Class::Anaphor,
+            "block" => Class::Block,
+            _ => return None,
+        })
+    }
+}
+
+/// One-word classes as bit sets, and multi-word phrases by first word.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    single: FxHashMap<String, u32>,
+    phrases: FxHashMap<String, Vec<(Vec<String>, Class)>>,
+}
+
+const WORDS: &str = include_str!("../data/words.tsv");
+const ISSUES: &str = include_str!("../data/issues.tsv");
+
+impl Words {
+    pub(crate) fn builtin() -> Words {
+        let mut w = Words::default();
+        for (n, line) in WORDS.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (word, class) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("words.tsv:{}: expected word<TAB>class", n + 1));
+            let class = Class::parse(class.trim())
+                .unwrap_or_else(|| panic!("words.tsv:{}: unknown class {class:?}", n + 1));
+            let parts: Vec<String> = word.split(' ').map(str::to_string).collect();
+            if parts.len() == 1 {
+                *w.single.entry(parts[0].clone()).or_default() |= class as u32;
+            } else {
+                w.phrases
+                    .entry(parts[0].clone())
+                    .or_default()
+                    .push((parts, class));
+            }
+        }
+        w
+    }
+
+    /// True when the single word `word` has class `c`.
+    pub(crate) fn is(&self, word: &str, c: Class) -> bool {
+        self.single.get(word).is_some_and(|m| m & c as u32 != 0)
+    }
+
+    /// The length in tokens of a phrase of class `c` starting at `words[i]`, if any.
+    pub(crate) fn phrase_at(&self, words: &[&str], i: usize, c: Class) -> Option<usize> {
+        if self.is(words[i], c) {
+            return Some(1);
+        }
+        self.phrases.get(words[i]).and_then(|list| {
+            list.iter()
+                .filter(|(p, cl)| *cl == c && words.len() >= i + p.len())
+                .find(|(p, _)| p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+                .map(|(p, _)| p.len())
+        })
+    }
+}
+
+/// Issue words and their names, by first word.
+#[derive(Debug, Default)]
+pub(crate) struct Issues {
+    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl Issues {
+    pub(crate) fn builtin() -> Issues {
+        let mut out = Issues::default();
+        for (n, line) in ISSUES.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (words, issue) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("issues.tsv:{}: expected words<TAB>issue", n + 1));
+            let parts: Vec<String> = words.split(' ').map(str::to_string).collect();
+            out.by_first
+                .entry(parts[0].clone())
+                .or_default()
+                .push((parts, issue.trim().to_string()));
+        }
+        // Longest phrases first.
+        for v in out.by_first.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        out
+    }
+
+    /// The issue named by the words starting at `words[i]`, if any.
+    pub(crate) fn at(&self, words: &[&str], i: usize) -> Option<&str> {
+        self.by_first.get(words[i]).and_then(|list| {
+            list.iter()
+                .find(|(p, _)| {
+                    words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
+                .map(|(_, issue)| issue.as_str())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_and_phrases_load() {
+        let w = Words::builtin();
+        assert!(w.is("that", Class::Bound));
+        assert!(w.is("with", Class::Prep));
+        assert!(!w.is("with", Class::Bound));
+        let s = ["zelensky", "refrained", "from", "repeating"];
+        assert_eq!(w.phrase_at(&s, 1, Class::NegVerb), Some(2));
+        assert_eq!(w.phrase_at(&s, 0, Class::NegVerb), None);
+        let i = Issues::builtin();
+        assert_eq!(i.at(&["halting", "hostilities"], 0), Some("ceasefire"));
+        assert_eq!(
+            i.at(&["security", "guarantees"], 0),
+            Some("security guarantees")
+        );
+    }
+}

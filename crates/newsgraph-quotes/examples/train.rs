@@ -1,0 +1,316 @@
+//! Trains the two classifiers of `data/model.tsv` on PolNeAR train.
+//!
+//! ```text
+//! cargo run --release -p newsgraph-quotes --features shared-data --example train -- \
+//!     ../shared/data/polnear/train crates/newsgraph-quotes/data/model.tsv
+//! ```
+//!
+//! 1. **Cue classifier** (features `c|…`): every word outside quotation
+//!    marks is an example, positive when it lies inside a gold cue span
+//!    (first annotator file per article).
+//! 2. **Attribution classifier** (features `a|…`): the rules run in
+//!    permissive mode (more model cues, content not meeting its cue's
+//!    requirement still taken) and each candidate attribution is an example,
+//!    positive when it matches a gold attribution (cue, content and source
+//!    overlap; or no source on either side). So that the candidates look as
+//!    they will on new text, each fold's candidates come from a cue model
+//!    trained on the other folds (five folds).
+//!
+//! The thresholds are chosen on fold 0 (a fifth of train), with both models
+//! trained on the other four folds, by whole-attribution F1 (overlap) plus
+//! source F1 (exact). The final weights are then trained on all of train.
+//! Dev is never read.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use newsgraph_core::{Analysis, Component, Document, Metadata, OffsetMap, Quote};
+use newsgraph_eval::polnear::{load_dir, score, Attribution, AttributionReport, GoldDoc};
+use newsgraph_quotes::model::{CueModel, Perceptron};
+use newsgraph_quotes::{content_fragments, Quotes};
+
+const FOLDS: usize = 5;
+const CUE_EPOCHS: usize = 5;
+const ATTR_EPOCHS: usize = 10;
+/// Weights smaller than this are left out of the file.
+const MIN_WEIGHT: f32 = 1.0;
+/// The cue threshold of the permissive candidate generation.
+const CANDIDATE: f32 = -4.0;
+/// The least bar for a candidate whose cue no lexicon entry knows. Fold 0
+/// prefers a lower one (more recall on PolNeAR, whose attributions include
+/// beliefs and stances), but then verbs of action ("swapped", "offered",
+/// "did not") pass as cues in ordinary news text; 16 keeps the seed
+/// article's stray attributions at two.
+const ACCEPT_NEW_FLOOR: f32 = 16.0;
+
+struct Doc {
+    analysis: Analysis,
+    examples: Vec<(Vec<u32>, bool)>,
+}
+
+fn analyse(text: &str) -> Analysis {
+    let mut a = Analysis::new(Document::new(text, Metadata::default()));
+    newsgraph_segment::segment(&mut a);
+    a
+}
+
+fn attribution(a: &Analysis, map: &OffsetMap, q: &Quote) -> Attribution {
+    Attribution {
+        source: q.source.map(|r| vec![map.char_range(r)]),
+        cue: q.cue.map(|r| vec![map.char_range(r)]).unwrap_or_default(),
+        content: content_fragments(a, q)
+            .into_iter()
+            .map(|r| map.char_range(r))
+            .collect(),
+    }
+}
+
+fn overlaps(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+    a.iter()
+        .any(|&(s1, e1)| b.iter().any(|&(s2, e2)| s1 < e2 && s2 < e1))
+}
+
+/// True when `p` matches some gold attribution as a whole (overlap).
+fn matches_gold(p: &Attribution, gold: &[Attribution]) -> bool {
+    gold.iter().any(|g| {
+        overlaps(&g.cue, &p.cue)
+            && overlaps(&g.content, &p.content)
+            && match (&g.source, &p.source) {
+                (None, None) => true,
+                (Some(a), Some(b)) => overlaps(a, b),
+                _ => false,
+            }
+    })
+}
+
+fn evaluate(gold: &[&GoldDoc], docs: &[&Doc], quotes: &Quotes) -> AttributionReport {
+    let mut predicted = HashMap::new();
+    for (g, d) in gold.iter().zip(docs) {
+        let mut a = d.analysis.clone();
+        quotes.run(&mut a);
+        let map = OffsetMap::new(a.text());
+        let attrs = a.quotes.iter().map(|q| attribution(&a, &map, q)).collect();
+        predicted.insert(g.name.clone(), attrs);
+    }
+    let gold: Vec<GoldDoc> = gold.iter().map(|g| (*g).clone()).collect();
+    score(&gold, &predicted)
+}
+
+/// Trains `p` over the examples of `docs`, shuffled per epoch by a fixed LCG.
+fn train(p: &mut Perceptron, docs: &[&[(Vec<u32>, bool)]], epochs: usize) {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        for &d in &order {
+            for (f, y) in docs[d] {
+                p.learn(f, *y, 0.0, 1.0);
+            }
+        }
+    }
+}
+
+fn line(r: &AttributionReport) -> String {
+    format!(
+        "whole {:.3} (P {:.3} R {:.3}) quotes {:.3} source exact {:.3}",
+        r.all.overlap.attribution.f1(),
+        r.all.overlap.attribution.precision(),
+        r.all.overlap.attribution.recall(),
+        r.quotes.overlap.attribution.f1(),
+        r.all.exact.source.f1()
+    )
+}
+
+fn objective(r: &AttributionReport) -> f64 {
+    r.all.overlap.attribution.f1() + r.all.exact.source.f1()
+}
+
+fn merged(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> HashMap<String, f32> {
+    a.iter().chain(b).map(|(k, v)| (k.clone(), *v)).collect()
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(dir), Some(out)) = (
+        args.next().map(PathBuf::from),
+        args.next().map(PathBuf::from),
+    ) else {
+        eprintln!("usage: train TRAIN_DIR OUT.tsv");
+        std::process::exit(2);
+    };
+    let gold = load_dir(&dir).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1);
+    });
+    let rules = Quotes::rules_only();
+
+    // 1. Cue examples.
+    let mut pc = Perceptron::new();
+    let mut docs = Vec::new();
+    let mut positives = 0usize;
+    for g in &gold {
+        let a = analyse(&g.text);
+        let map = OffsetMap::new(a.text());
+        let cues: Vec<(usize, usize)> = g.attributions.iter().flat_map(|x| x.cue.clone()).collect();
+        let examples = rules
+            .cue_examples(&a)
+            .into_iter()
+            .map(|(t, feats)| {
+                let (s, e) = map.char_range(a.tokens[t].range);
+                let y = cues.iter().any(|&(cs, ce)| s < ce && cs < e);
+                positives += usize::from(y);
+                (feats.iter().map(|f| pc.intern(f)).collect(), y)
+            })
+            .collect();
+        docs.push(Doc {
+            analysis: a,
+            examples,
+        });
+    }
+    let n_words: usize = docs.iter().map(|d| d.examples.len()).sum();
+    eprintln!(
+        "{} articles, {n_words} words, {positives} in cues, {} cue features",
+        docs.len(),
+        pc.len()
+    );
+    let fold = |i: usize| i % FOLDS;
+    let cue_weights = |skip: Option<usize>| {
+        let mut p = pc.fresh();
+        let part: Vec<&[(Vec<u32>, bool)]> = (0..docs.len())
+            .filter(|&i| Some(fold(i)) != skip)
+            .map(|i| docs[i].examples.as_slice())
+            .collect();
+        train(&mut p, &part, CUE_EPOCHS);
+        p.averaged(MIN_WEIGHT)
+    };
+    let fold_cues: Vec<HashMap<String, f32>> = (0..FOLDS).map(|k| cue_weights(Some(k))).collect();
+    eprintln!("cue models of the {FOLDS} folds trained");
+
+    // 2. Attribution candidates, out of fold.
+    let mut pa = Perceptron::new();
+    let mut cands: Vec<Vec<(Vec<u32>, bool)>> = Vec::new();
+    let (mut n_cand, mut n_pos) = (0usize, 0usize);
+    for (i, (g, d)) in gold.iter().zip(&docs).enumerate() {
+        let mut m = CueModel::from_weights(&fold_cues[fold(i)], CANDIDATE, f32::NEG_INFINITY);
+        m.candidate = CANDIDATE;
+        let q = Quotes::rules_only().with_model(Some(Arc::new(m)));
+        let a = &d.analysis;
+        let map = OffsetMap::new(a.text());
+        let ex: Vec<(Vec<u32>, bool)> = q
+            .candidates(a)
+            .into_iter()
+            .map(|(quote, feats)| {
+                let y = matches_gold(&attribution(a, &map, &quote), &g.attributions);
+                n_pos += usize::from(y);
+                (feats.iter().map(|f| pa.intern(f)).collect(), y)
+            })
+            .collect();
+        n_cand += ex.len();
+        cands.push(ex);
+    }
+    eprintln!(
+        "{n_cand} attribution candidates, {n_pos} matching gold, {} features",
+        pa.len()
+    );
+    let attr_weights = |skip: Option<usize>| {
+        let mut p = pa.fresh();
+        let part: Vec<&[(Vec<u32>, bool)]> = (0..docs.len())
+            .filter(|&i| Some(fold(i)) != skip)
+            .map(|i| cands[i].as_slice())
+            .collect();
+        train(&mut p, &part, ATTR_EPOCHS);
+        p.averaged(0.01)
+    };
+
+    // 3. Thresholds on fold 0.
+    let held: Vec<usize> = (0..docs.len()).filter(|&i| fold(i) == 0).collect();
+    let held_docs: Vec<&Doc> = held.iter().map(|&i| &docs[i]).collect();
+    let held_gold: Vec<&GoldDoc> = held.iter().map(|&i| &gold[i]).collect();
+    let base = evaluate(&held_gold, &held_docs, &rules);
+    eprintln!("fold 0, rules only:            {}", line(&base));
+    let aw0 = attr_weights(Some(0));
+    let both0 = merged(&fold_cues[0], &aw0);
+    let mut best = (objective(&base), CANDIDATE, f32::NAN, f32::NAN, base);
+    for candidate in [CANDIDATE] {
+        for accept in [-3.0f32, 0.0] {
+            for accept_new in [0.0f32, 4.0, 8.0, 12.0, 16.0] {
+                let mut m = CueModel::from_weights(&both0, candidate, f32::NEG_INFINITY);
+                m.candidate = candidate;
+                m.accept = accept;
+                m.accept_new = accept_new;
+                let r = evaluate(
+                    &held_gold,
+                    &held_docs,
+                    &Quotes::rules_only().with_model(Some(Arc::new(m))),
+                );
+                eprintln!(
+                    "fold 0, candidate {candidate:>4} accept {accept:>4} new {accept_new:>4}: {}",
+                    line(&r)
+                );
+                if objective(&r) > best.0 {
+                    best = (objective(&r), candidate, accept, accept_new, r);
+                }
+            }
+        }
+    }
+    let (_, candidate, accept, accept_new, _) = best;
+    eprintln!("chosen: candidate {candidate} accept {accept} accept_new {accept_new}");
+    let accept_new = accept_new.max(ACCEPT_NEW_FLOOR);
+    let mut m = CueModel::from_weights(&both0, candidate, f32::NEG_INFINITY);
+    m.candidate = candidate;
+    m.accept = accept;
+    m.accept_new = accept_new;
+    let report = evaluate(
+        &held_gold,
+        &held_docs,
+        &Quotes::rules_only().with_model(Some(Arc::new(m))),
+    );
+    eprintln!("with accept_new {accept_new}: {}", line(&report));
+
+    // 4. Final weights on all of train.
+    let cw = cue_weights(None);
+    let aw = attr_weights(None);
+    let mut feats: Vec<(&String, &f32)> = cw.iter().chain(aw.iter()).collect();
+    feats.sort_by(|a, b| a.0.cmp(b.0));
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# model.tsv: the cue classifier (c|…) and attribution classifier (a|…) of\n\
+         # newsgraph-quotes, averaged perceptrons over newsgraph's own token, lexicon and\n\
+         # quotation-mark features. Trained on PolNeAR train ({} articles, first annotator\n\
+         # file each): {n_words} words ({positives} inside gold cues), {CUE_EPOCHS} epochs; {n_cand}\n\
+         # out-of-fold attribution candidates ({n_pos} matching gold), {ATTR_EPOCHS} epochs.\n\
+         # Cue weights under {MIN_WEIGHT} dropped. Thresholds chosen on a fifth of train held\n\
+         # out (accept_new raised to at least {ACCEPT_NEW_FLOOR}, see train.rs): {}.\n\
+         # Rebuild with\n\
+         #   cargo run --release -p newsgraph-quotes --features shared-data --example train -- \\\n\
+         #       ../shared/data/polnear/train crates/newsgraph-quotes/data/model.tsv\n\
+         # Columns: feature<TAB>weight; threshold<TAB>NAME<TAB>value set the decisions.",
+        docs.len(),
+        line(&report)
+    );
+    let _ = writeln!(
+        s,
+        "threshold\tcandidate\t{candidate}\nthreshold\taccept\t{accept}\nthreshold\taccept_new\t{accept_new}\n\
+         threshold\tadd\t{}\nthreshold\tveto\t-1000000",
+        f32::MAX
+    );
+    for (f, w) in feats {
+        // Feature strings hold no tab or newline: tokens have no whitespace.
+        let _ = writeln!(s, "{f}\t{w:.2}");
+    }
+    std::fs::write(&out, s).expect("write the model");
+    eprintln!(
+        "wrote {} ({} + {} features)",
+        out.display(),
+        cw.len(),
+        aw.len()
+    );
+}
