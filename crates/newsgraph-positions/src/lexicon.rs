@@ -99,10 +99,65 @@ impl Phrase {
     }
 }
 
+/// A list of phrases with their values, indexed by first word so a match
+/// tries only the phrases that can start at a token. The index is built on
+/// first use and dropped on every mutable access.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    items: Vec<(Phrase, T)>,
+    index: std::sync::OnceLock<FirstWords>,
+}
+
+/// Phrase indices by their first word; `other`: phrases starting with a
+/// prefix or suffix pattern.
+#[derive(Debug, Clone, Default)]
+struct FirstWords {
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    other: Vec<usize>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            items: Vec::new(),
+            index: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for PhraseSet<T> {
+    type Target = Vec<(Phrase, T)>;
+    fn deref(&self) -> &Self::Target {
+        &self.items
+    }
+}
+
+impl<T> std::ops::DerefMut for PhraseSet<T> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.index = std::sync::OnceLock::new();
+        &mut self.items
+    }
+}
+
+impl<T> PhraseSet<T> {
+    fn first_words(&self) -> &FirstWords {
+        self.index.get_or_init(|| {
+            let mut f = FirstWords::default();
+            for (k, (p, _)) in self.items.iter().enumerate() {
+                match p.0.first() {
+                    Some(El::Word(w)) => f.by_word.entry(w.clone()).or_default().push(k),
+                    _ => f.other.push(k),
+                }
+            }
+            f
+        })
+    }
+}
+
 /// Longest, left-to-right, non-overlapping matches of `phrases` in
 /// `toks[lo..hi]`, skipping tokens already `taken`. Returns (start, end, index).
 pub fn find_all<T>(
-    phrases: &[(Phrase, T)],
+    phrases: &PhraseSet<T>,
     toks: &[String],
     lo: usize,
     hi: usize,
@@ -115,10 +170,12 @@ pub fn find_all<T>(
             i += 1;
             continue;
         }
-        let best = phrases
+        let starts = phrases.first_words();
+        let same_word = starts.by_word.get(toks[i].as_str()).map_or(&[][..], |v| v);
+        let best = same_word
             .iter()
-            .enumerate()
-            .filter_map(|(k, (p, _))| p.match_at(toks, i, hi).map(|e| (e, k)))
+            .chain(starts.other.iter())
+            .filter_map(|&k| phrases[k].0.match_at(toks, i, hi).map(|e| (e, k)))
             .filter(|&(e, _)| e > i && !taken[i..e].iter().any(|t| *t))
             .max_by_key(|&(e, k)| (e, std::cmp::Reverse(k)));
         match best {
@@ -180,21 +237,21 @@ pub struct Cue {
 pub struct PositionLexicon {
     /// Issue names and kinds; `issue_phrases` point into this.
     pub issues: Vec<(String, IssueKind)>,
-    pub issue_phrases: Vec<(Phrase, IssueRef)>,
-    pub cues: Vec<(Phrase, Cue)>,
-    pub negators: Vec<(Phrase, ())>,
-    pub hedges: Vec<(Phrase, ())>,
-    pub asides: Vec<(Phrase, ())>,
-    pub anaphors: Vec<(Phrase, ())>,
-    pub rhetorical: Vec<(Phrase, ())>,
+    pub issue_phrases: PhraseSet<IssueRef>,
+    pub cues: PhraseSet<Cue>,
+    pub negators: PhraseSet<()>,
+    pub hedges: PhraseSet<()>,
+    pub asides: PhraseSet<()>,
+    pub anaphors: PhraseSet<()>,
+    pub rhetorical: PhraseSet<()>,
     pub prepositions: Vec<String>,
     pub clause_words: Vec<String>,
     pub bridge_words: Vec<String>,
     pub nonbridge_words: Vec<String>,
     pub determiners: Vec<String>,
-    pub commit_cues: Vec<(Phrase, ())>,
-    pub modals: Vec<(Phrase, ())>,
-    pub commit_verbs: Vec<(Phrase, ())>,
+    pub commit_cues: PhraseSet<()>,
+    pub modals: PhraseSet<()>,
+    pub commit_verbs: PhraseSet<()>,
 }
 
 /// Data lines: no comments, no blank lines, no header (the first data line).
@@ -232,21 +289,21 @@ impl PositionLexicon {
     pub fn embedded() -> PositionLexicon {
         let mut lex = PositionLexicon {
             issues: Vec::new(),
-            issue_phrases: Vec::new(),
-            cues: Vec::new(),
-            negators: Vec::new(),
-            hedges: Vec::new(),
-            asides: Vec::new(),
-            anaphors: Vec::new(),
-            rhetorical: Vec::new(),
+            issue_phrases: PhraseSet::default(),
+            cues: PhraseSet::default(),
+            negators: PhraseSet::default(),
+            hedges: PhraseSet::default(),
+            asides: PhraseSet::default(),
+            anaphors: PhraseSet::default(),
+            rhetorical: PhraseSet::default(),
             prepositions: Vec::new(),
             clause_words: Vec::new(),
             bridge_words: Vec::new(),
             nonbridge_words: Vec::new(),
             determiners: Vec::new(),
-            commit_cues: Vec::new(),
-            modals: Vec::new(),
-            commit_verbs: Vec::new(),
+            commit_cues: PhraseSet::default(),
+            modals: PhraseSet::default(),
+            commit_verbs: PhraseSet::default(),
         };
         lex.add_issues(ISSUES, "data/issues.tsv")
             .expect("embedded issues.tsv is valid");
