@@ -951,13 +951,13 @@ impl<'a> Ctx<'a> {
         put(&["wn1=", w, "|", n1]);
         put(&["p1n1=", p1, "|", n1]);
         put(&["wn1n2=", w, "|", n1, "|", n2]);
-        let cls = |k: usize| -> String {
+        let cls = |k: usize| -> ClassStr {
             if k < u0 || k >= u1 {
-                "x".to_string()
+                ClassStr::text("x")
             } else if self.is_word(k) {
-                format!("{}{}", self.c(k), if self.name_like(k) { "N" } else { "" })
+                ClassStr::class(self.c(k), self.name_like(k))
             } else {
-                "p".to_string()
+                ClassStr::text("p")
             }
         };
         let (cp, ci, cn) = (
@@ -965,13 +965,14 @@ impl<'a> Ctx<'a> {
             cls(i),
             cls(i + 1),
         );
-        let cp = if i == u0 { "s".to_string() } else { cp };
-        put(&["c=", &ci]);
-        put(&["cp=", &cp]);
-        put(&["cn=", &cn]);
-        put(&["cpcn=", &cp, "|", &cn]);
-        put(&["wcp=", w, "|", &cp]);
-        put(&["wcn=", w, "|", &cn]);
+        let cp = if i == u0 { ClassStr::text("s") } else { cp };
+        let (cp, ci, cn) = (cp.as_str(), ci.as_str(), cn.as_str());
+        put(&["c=", ci]);
+        put(&["cp=", cp]);
+        put(&["cn=", cn]);
+        put(&["cpcn=", cp, "|", cn]);
+        put(&["wcp=", w, "|", cp]);
+        put(&["wcn=", w, "|", cn]);
         if self.cap[i] {
             put(&[if self.first[i] { "cap1" } else { "cap" }]);
         }
@@ -1006,10 +1007,9 @@ impl<'a> Ctx<'a> {
             put(&["qaw=", w]);
         }
         // Distance to the unit's edges, bucketed.
-        let from_start = (i - u0).min(6).to_string();
-        let to_end = (u1 - i).min(6).to_string();
-        put(&["ds=", &from_start]);
-        put(&["de=", &to_end]);
+        const DIGITS: [&str; 7] = ["0", "1", "2", "3", "4", "5", "6"];
+        put(&["ds=", DIGITS[(i - u0).min(6)]]);
+        put(&["de=", DIGITS[(u1 - i).min(6)]]);
         put(&["uq=", if unit_quoted { "1" } else { "0" }]);
     }
 
@@ -2354,4 +2354,53 @@ fn model_entry() -> &'static CueEntry {
         addressee: false,
         content: ContentReq::Any,
     })
+}
+
+/// A word-class feature value (`"12N"`, `"x"`) on the stack: the decimal
+/// class bits, then `N` for a name-like word.
+struct ClassStr {
+    buf: [u8; 8],
+    len: usize,
+}
+
+impl ClassStr {
+    fn text(t: &str) -> ClassStr {
+        let mut c = ClassStr {
+            buf: [0; 8],
+            len: t.len(),
+        };
+        c.buf[..t.len()].copy_from_slice(t.as_bytes());
+        c
+    }
+
+    fn class(bits: u16, name: bool) -> ClassStr {
+        let mut digits = [0u8; 5];
+        let mut n = 0;
+        let mut v = bits;
+        loop {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let mut c = ClassStr {
+            buf: [0; 8],
+            len: 0,
+        };
+        for d in digits[..n].iter().rev() {
+            c.buf[c.len] = *d;
+            c.len += 1;
+        }
+        if name {
+            c.buf[c.len] = b'N';
+            c.len += 1;
+        }
+        c
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
 }

@@ -253,6 +253,10 @@ impl CueLexicon {
 
 /// Lowercase with straight apostrophes and single spaces.
 pub(crate) fn normalize(s: &str) -> String {
+    // Fast path: one ASCII word without backquotes lowercases bytewise.
+    if s.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

