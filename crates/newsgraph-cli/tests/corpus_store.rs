@@ -174,6 +174,34 @@ fn the_corpus_ingests_into_every_store_with_identical_answers() {
                 "third-wire.example"
             ])
         );
+        // The generator's six-outlet story (Kenya and Norway sign a climate
+        // finance agreement, told in six wordings): one signing event with at
+        // least five of the six sources, whichever side each outlet names first
+        // and whether it names the countries or their leaders.
+        let line = run(&[
+            "timeline",
+            "--db",
+            &db.target,
+            "--actor",
+            "Kenya",
+            "--type",
+            "support",
+            "--from",
+            "2026-11-18",
+            "--to",
+            "2026-11-20",
+            "--format",
+            "json",
+        ]);
+        let signed: Vec<serde_json::Value> = line
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(signed.len(), 1, "{}: {line}", db.backend);
+        let sources = signed[0]["reports"].as_array().unwrap().len();
+        assert!(sources >= 5, "{}: {sources} sources in {line}", db.backend);
+        let outlets = signed[0]["outlets"].as_array().unwrap().len();
+        assert!(outlets >= 5, "{}: {outlets} outlets in {line}", db.backend);
         let quotes = run(&[
             "quotes",
             "--db",

@@ -21,6 +21,8 @@ struct Chunk {
     range: TextRange,
     poss: bool,
     loc: bool,
+    /// The mention is of a person ("President Daniel Osei").
+    person: bool,
 }
 
 /// How a noun trigger is introduced.
@@ -353,12 +355,18 @@ impl<'a> Extractor<'a> {
                 let (subj, stop) = s.subject(w, words, t0, true);
                 let mut subj = subj;
                 if subj.is_empty() && stop == Some(Stop::Coord) {
-                    subj = s.main_subject(w, t0);
+                    subj = s.main_subject(w, words, t0);
                 }
                 let obj = s.objects(self, w, words, t1, entry, true, passive);
                 if passive {
                     targets = subj;
                     actors = obj.by;
+                    // "An agreement between A and B was signed": the sides
+                    // act together when no agent is named.
+                    let between = t0 >= 2 && words[t0.saturating_sub(10)..t0].contains(&"between");
+                    if actors.is_empty() && between && targets.len() > 1 {
+                        actors.push(targets.remove(0));
+                    }
                 } else {
                     actors = subj;
                     targets = obj.targets;
@@ -798,6 +806,7 @@ impl<'a> Sent<'a> {
                     range: m.range,
                     poss,
                     loc: a.actors[m.actor.index()].kind == ActorKind::Location,
+                    person: a.actors[m.actor.index()].kind == ActorKind::Person,
                 }
             })
             .collect();
@@ -933,6 +942,10 @@ impl<'a> Sent<'a> {
             j -= 1;
             let ending: Vec<&Chunk> = self.chunks_ending(j).collect();
             if let Some(c) = ending.iter().min_by_key(|c| c.first).copied() {
+                // "President X of Kenya signed": the person is the subject.
+                if let Some(h) = self.of_head(words, c) {
+                    return (self.coordinated_left(words, h), None);
+                }
                 if c.loc || self.after_prep(w, c) && (strict || words[c.first - 1] != "to") {
                     if strict && !c.loc {
                         return (Vec::new(), Some(Stop::Other));
@@ -981,6 +994,15 @@ impl<'a> Sent<'a> {
         (Vec::new(), Some(Stop::Other))
     }
 
+    /// The person a chunk post-modifies: "President X of Kenya" for "Kenya".
+    fn of_head(&self, words: &[&str], c: &Chunk) -> Option<&Chunk> {
+        if c.first < 2 || words[c.first - 1] != "of" {
+            return None;
+        }
+        self.chunks_ending(c.first - 2)
+            .find(|h| h.person && !h.loc && !h.poss)
+    }
+
     /// "A and B", "A, B and C" ending with chunk `c`, in text order.
     fn coordinated_left(&self, words: &[&str], c: &Chunk) -> Vec<ActorId> {
         let mut out = vec![c.actor];
@@ -990,6 +1012,7 @@ impl<'a> Sent<'a> {
             seen_and = true;
             match self.chunks_ending(first - 2).find(|d| !d.loc && !d.poss) {
                 Some(d) => {
+                    let d = self.of_head(words, d).unwrap_or(d);
                     out.insert(0, d.actor);
                     first = d.first;
                 }
@@ -1025,13 +1048,33 @@ impl<'a> Sent<'a> {
 
     /// The main clause's subject: the first actor in the sentence before `t`
     /// that is not the object of a preposition.
-    fn main_subject(&self, w: &Words, t: usize) -> Vec<ActorId> {
-        self.chunks
+    /// "The leaders of Kenya and Norway met ... and signed": the countries
+    /// a group of people is "of" stand for it.
+    fn main_subject(&self, w: &Words, words: &[&str], t: usize) -> Vec<ActorId> {
+        let Some(c) = self
+            .chunks
             .iter()
-            .filter(|c| c.last < t && !c.loc && !c.poss && !self.after_prep(w, c))
-            .map(|c| c.actor)
-            .take(1)
-            .collect()
+            .find(|c| c.last < t && !c.loc && !c.poss && !self.after_prep(w, c))
+        else {
+            return Vec::new();
+        };
+        if !c.person && c.last + 2 < t && words[c.last + 1] == "of" {
+            if let Some(d) = self
+                .chunk_starting(c.last + 2)
+                .filter(|d| !d.loc && d.last < t)
+            {
+                let (sides, _) = self.coordinated_right(words, d);
+                if sides.len() > 1 {
+                    return sides;
+                }
+            }
+        }
+        // "Kenya and Norway agreed ..., signed": both are the subject.
+        let (sides, last) = self.coordinated_right(words, c);
+        if last < t {
+            return sides;
+        }
+        vec![c.actor]
     }
 
     /// "... a session that he would join": the subject of a relative clause

@@ -312,6 +312,11 @@ impl Store {
         let canons = canonicalise(&actors, opts);
         let mut canon_of: HashMap<(Arc<str>, i64), i64> = HashMap::new();
         let mut canon_name: HashMap<i64, String> = HashMap::new();
+        // Government officials with a known country, and each country's
+        // canonical actor: "Kenyan President Osei signed" and "Kenya signed"
+        // report one side of one event.
+        let mut official_country: HashMap<i64, String> = HashMap::new();
+        let mut country_canon: HashMap<String, i64> = HashMap::new();
         let mut canon_rows = Vec::new();
         let mut member_rows = Vec::new();
         for (i, c) in canons.iter().enumerate() {
@@ -351,9 +356,9 @@ impl Store {
                 Value::Int(id),
                 c.key.as_str().into(),
                 name.as_str().into(),
-                kind.into(),
-                country.into(),
-                sector.into(),
+                kind.clone().into(),
+                country.clone().into(),
+                sector.clone().into(),
                 serde_json::to_string(&roles).expect("json").into(),
                 serde_json::to_string(&variants).expect("json").into(),
                 articles.len().into(),
@@ -376,8 +381,23 @@ impl Store {
                     reason.into(),
                 ]);
             }
+            if let Some(iso) = country.clone() {
+                if kind == "country" {
+                    country_canon.entry(iso).or_insert(id);
+                } else if kind == "person" && sector.as_deref() == Some("GOV") {
+                    official_country.insert(id, iso);
+                }
+            }
             canon_name.insert(id, name);
         }
+        // The side an actor takes part for in the merge key.
+        let side = |id: i64| -> i64 {
+            official_country
+                .get(&id)
+                .and_then(|iso| country_canon.get(iso))
+                .copied()
+                .unwrap_or(id)
+        };
         summary.actors = actors.len();
         summary.canon_actors = canons.len();
 
@@ -440,7 +460,14 @@ impl Store {
         let mut clusters: Vec<(Option<String>, Vec<usize>)> = Vec::new();
         let mut open: HashMap<Key, usize> = HashMap::new();
         for (i, e) in events.iter().enumerate() {
-            let participants: Vec<i64> = e.actors.union(&e.targets).copied().collect();
+            // A set, so symmetric events match whichever side is the actor.
+            let participants: Vec<i64> = e
+                .actors
+                .union(&e.targets)
+                .map(|&a| side(a))
+                .collect::<BTreeSet<i64>>()
+                .into_iter()
+                .collect();
             // Without participants or a date nothing says two reports are
             // of one event: they stay apart.
             if participants.is_empty() || e.date.is_none() {
