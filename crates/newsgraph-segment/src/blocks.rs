@@ -24,6 +24,11 @@ const MAX_HEADING_WORDS: usize = 15;
 /// is at most this long, and has no comma, no full stop inside, no opening
 /// quote and no final punctuation ("Zelensky wins praise in Washington").
 const MAX_PLAIN_HEADING_WORDS: usize = 12;
+/// The article's first line, standing alone, is its headline: there the
+/// plain (sentence-case) heading may run to `MAX_HEADING_WORDS`
+/// ("EU agrees €1.2 billion Black Sea shipping fund as NATO urges faster
+/// delivery").
+const MAX_HEADLINE_WORDS: usize = MAX_HEADING_WORDS;
 /// Bylines and bare datelines are short.
 const MAX_FURNITURE_WORDS: usize = 8;
 
@@ -155,6 +160,11 @@ enum Shape {
 /// `MAX_HEADING_WORDS + 1` words, so a huge line costs no more than a short one
 /// beyond finding its last character.
 fn shape(line: &str) -> Shape {
+    shape_within(line, MAX_PLAIN_HEADING_WORDS)
+}
+
+/// [`shape`], with `plain_limit` words at most for a sentence-case heading.
+fn shape_within(line: &str, plain_limit: usize) -> Shape {
     // The last character that is not a closing quote or bracket decides how
     // the line ends: “...deal.” is prose, "Trump Calls Deal ‘Possible’" is not.
     let last = line
@@ -207,7 +217,7 @@ fn shape(line: &str) -> Shape {
         Shape::Title
     } else if !question
         && !inner_stop
-        && words <= MAX_PLAIN_HEADING_WORDS
+        && words <= plain_limit
         && !line.contains(',')
         && !line.starts_with(['“', '"', '‘', '\'', '«'])
     {
@@ -330,9 +340,15 @@ impl Lines<'_> {
             Mark::None if multi => BlockKind::Paragraph,
             Mark::None => {
                 let body = line.body(self.text);
+                let headline = self.lines[..first].iter().all(Line::is_blank);
+                let limit = if headline {
+                    MAX_HEADLINE_WORDS
+                } else {
+                    MAX_PLAIN_HEADING_WORDS
+                };
                 if !line.has_alnum || is_furniture(body) {
                     BlockKind::Furniture
-                } else if shape(body) != Shape::Prose {
+                } else if shape_within(body, limit) != Shape::Prose {
                     BlockKind::Heading
                 } else {
                     BlockKind::Paragraph
@@ -440,6 +456,20 @@ mod tests {
             .filter(|l| !l.is_empty())
             .collect();
         assert_eq!(actual, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn a_long_sentence_case_first_line_is_the_headline() {
+        let text = "Ministers agree new grain corridor fund as navy chiefs urge faster mine clearance\n\nMinisters met on Tuesday.\n\nMinisters agree new grain corridor fund as navy chiefs urge faster mine clearance\n\nThey left.\n";
+        check(
+            text,
+            "
+            H Ministers agree new grain corridor fund as navy chiefs urge faster mine clearance
+            P Ministers met on Tuesday.
+            P Ministers agree new grain corridor fund as navy chiefs urge faster mine clearance
+            P They left.
+            ",
+        );
     }
 
     #[test]
