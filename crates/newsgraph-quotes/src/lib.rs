@@ -334,8 +334,8 @@ impl<'a> Speakers<'a> {
         Speakers { a, order }
     }
 
-    /// The actor of the mention best matching `span`: one starting with it,
-    /// else one inside it that is not a possessor ("Trump’s aides"), else
+    /// The actor of the mention best matching `span`: a person ending it,
+    /// else one starting with it, else one inside it that is not a possessor ("Trump’s aides"), else
     /// any inside it, else one covering it.
     fn actor(&self, span: TextRange) -> Option<ActorId> {
         let a = self.a;
@@ -366,10 +366,25 @@ impl<'a> Speakers<'a> {
                 || rest.starts_with("'s")
                 || rest.starts_with('’') && r.end() < span.end()
         };
+        // A person named at the end of the source is its head, whatever
+        // modifies it: "EU foreign policy chief Annika Lepmets".
+        let person_head = |i: usize| {
+            let m = &a.mentions[i];
+            m.range.end() == span.end()
+                && a.actors
+                    .get(m.actor.index())
+                    .is_some_and(|x| x.kind == newsgraph_core::ActorKind::Person)
+        };
         let pick = inside
             .iter()
             .copied()
-            .find(|&i| a.mentions[i].range.start() == span.start() && !possessor(i))
+            .find(|&i| person_head(i) && !possessor(i))
+            .or_else(|| {
+                inside
+                    .iter()
+                    .copied()
+                    .find(|&i| a.mentions[i].range.start() == span.start() && !possessor(i))
+            })
             .or_else(|| inside.iter().copied().find(|&i| !possessor(i)))
             .or_else(|| inside.first().copied())
             .or(covering)?;

@@ -391,6 +391,22 @@ fn who(a: &Analysis) -> Vec<(Option<&str>, Option<&str>)> {
 }
 
 #[test]
+fn a_person_heading_the_source_beats_an_organisation_modifying_it() {
+    use MentionKind::*;
+    let mut a = with_mentions(
+        "UN refugee agency chief Marta Lind said the camps were full.",
+        &[
+            ("UN", "United Nations", Acronym),
+            ("Marta Lind", "Marta Lind", Name),
+        ],
+    );
+    a.actors[0].kind = ActorKind::Organisation;
+    a.quotes.clear();
+    Quotes::new().run(&mut a);
+    assert_eq!(who(&a), [(Some("Marta Lind"), None)]);
+}
+
+#[test]
 fn pronoun_speakers_resolve_through_mentions() {
     use MentionKind::*;
     let a = with_mentions(
