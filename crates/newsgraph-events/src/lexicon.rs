@@ -204,22 +204,7 @@ impl EventLexicon {
     }
 }
 
-/// Lowercase, straight apostrophes, single spaces.
-pub(crate) fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.chars() {
-            match c {
-                '’' | '‘' | '`' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
-}
+pub(crate) use newsgraph_lexicon::inflect::fold_phrase as normalize;
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -227,39 +212,9 @@ fn is_vowel(c: u8) -> bool {
 
 /// Regular inflections of a verb with a flag for past forms: base, -s, -ed, -ing.
 fn verb_forms(v: &str) -> Vec<(String, bool)> {
-    let b = v.as_bytes();
-    let n = b.len();
-    let last = b.last().copied().unwrap_or(b'x');
-    let before = if n >= 2 { b[n - 2] } else { b'x' };
-    let consonant_y = last == b'y' && !is_vowel(before);
-    let present = if consonant_y {
-        format!("{}ies", &v[..n - 1])
-    } else if v.ends_with('s')
-        || v.ends_with('x')
-        || v.ends_with('z')
-        || v.ends_with("ch")
-        || v.ends_with("sh")
-    {
-        format!("{v}es")
-    } else {
-        format!("{v}s")
-    };
-    let past = if last == b'e' {
-        format!("{v}d")
-    } else if consonant_y {
-        format!("{}ied", &v[..n - 1])
-    } else {
-        format!("{v}ed")
-    };
-    let participle = if v.ends_with("ie") {
-        format!("{}ying", &v[..n - 2])
-    } else if last == b'e' && !v.ends_with("ee") && !v.ends_with("ye") && !v.ends_with("oe") {
-        format!("{}ing", &v[..n - 1])
-    } else {
-        format!("{v}ing")
-    };
+    let [base, present, past, participle] = newsgraph_lexicon::inflect::verb_forms(v);
     vec![
-        (v.to_string(), false),
+        (base, false),
         (present, false),
         (past, true),
         (participle, false),

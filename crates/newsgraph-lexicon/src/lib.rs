@@ -15,6 +15,7 @@
 //! Lookup keys are lowercase, with curly apostrophes folded to `'` and a
 //! leading "the " dropped; callers build keys with [`key`].
 
+pub mod inflect;
 mod tsv;
 mod user;
 
