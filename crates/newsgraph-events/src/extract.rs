@@ -9,7 +9,7 @@ use newsgraph_core::{
 };
 use newsgraph_lexicon::{Entry, Lexicon};
 
-use crate::lexicon::{EventEntry, EventLexicon, Pos};
+use crate::lexicon::{EventEntry, EventLexicon, Pos, GAP, MAX_GAP};
 use crate::words::{Class, Issues, Words};
 
 /// An actor mention as an argument chunk: sentence-local token indices.
@@ -187,17 +187,20 @@ impl<'a> Extractor<'a> {
                 i += n;
                 continue;
             }
-            let Some((len, entry, past)) = s.trigger_at(self, &words, i) else {
+            let Some(m) = s.trigger_at(self, &words, i) else {
                 i += 1;
                 continue;
             };
+            let len = m.len;
             let trigger = TextRange::new(toks[i].range.start(), toks[i + len - 1].range.end());
             if !self.in_quotation(trigger) {
-                if let Some(c) = self.build(&s, &words, i, i + len - 1, entry, past, trigger) {
+                if let Some(c) = self.build(&s, &words, i, i + len - 1, m.entry, m.past, trigger) {
                     self.place_candidate(c);
                 }
             }
-            i += len;
+            // The words a gap spanned are read again: "signed an arms deal"
+            // is also an arms deal.
+            i += m.advance;
         }
     }
 
@@ -507,22 +510,44 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
-    /// The date of the event: the nearest resolved date in its sentence; for
-    /// an event that happened, else the latest date of the two sentences before.
+    /// The date of the event: the nearest resolved date in the trigger's own
+    /// segment of the sentence, else the nearest in the main clause and
+    /// phrases set off by commas, else in a subordinate clause; never one in
+    /// an aside (parenthesis, dashes, relative clause, apposition — see
+    /// [`Sent::date_segments`]), and for a trigger inside an aside only its
+    /// own segment's. For an event that happened with none, the latest date
+    /// of the two sentences before.
     fn when(&self, s: &Sent, t0: usize, status: EventStatus) -> (Option<When>, bool) {
         let a = self.a;
         let at = s.toks[t0].range.start();
+        let (seg, attach) = s.date_segments(self);
+        let own = seg[t0];
         let best = self.dates_by_sentence[s.si]
             .iter()
             .map(|&i| &a.dates[i as usize])
             .filter_map(|d| d.value.map(|v| (d, v)))
-            .min_by_key(|(d, _)| {
-                if d.range.start() >= at {
+            .filter_map(|(d, v)| {
+                let k = s.toks.partition_point(|t| t.range.end() <= d.range.start());
+                let g = *seg.get(k)?;
+                let tier = match attach[g] {
+                    _ if g == own => 0,
+                    // An event told in an aside has no date from the rest.
+                    _ if attach[own] == Attach::Aside => return None,
+                    Attach::Main => 1,
+                    Attach::Subordinate => 2,
+                    Attach::Aside => return None,
+                };
+                Some((tier, d, v))
+            })
+            .min_by_key(|&(tier, d, _)| {
+                let dist = if d.range.start() >= at {
                     d.range.start() - at
                 } else {
                     at - d.range.end()
-                }
-            });
+                };
+                (tier, dist)
+            })
+            .map(|(_, d, v)| (d, v));
         if let Some((d, v)) = best {
             return (
                 Some(When {
@@ -732,6 +757,32 @@ fn norm_word(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// What a segment of a sentence is to its main clause, for dating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attach {
+    /// The main clause, an introductory phrase, or a phrase set off by
+    /// commas ("..., signed in Nairobi on Thursday").
+    Main,
+    /// A clause opened by a boundary word other than a coordinator
+    /// ("that", "after").
+    Subordinate,
+    /// A parenthesis, dash pair, relative clause or apposition: its dates
+    /// are not the event's.
+    Aside,
+}
+
+/// A trigger found at a token.
+#[derive(Debug, Clone, Copy)]
+struct TriggerMatch {
+    /// Tokens the trigger covers, gaps included.
+    len: usize,
+    entry: u32,
+    /// A past-tense or past-participle verb form (for the passive).
+    past: bool,
+    /// Tokens to move on by: the whole trigger, or the words before its gap.
+    advance: usize,
+}
+
 /// Arguments found to the right of a trigger.
 #[derive(Default)]
 struct Objects {
@@ -834,6 +885,135 @@ impl<'a> Sent<'a> {
         &self.w[j]
     }
 
+    /// The sentence cut into segments for dating: a segment per token, and
+    /// per segment whether it is an aside whose dates belong to something
+    /// else. Segments end at clause punctuation and boundary words (never
+    /// inside a date: "July 14, 1789"). Asides are a parenthesis or a pair of
+    /// dashes, a relative clause ("which", "who": `aside` in `data/words.tsv`),
+    /// and an apposition: after a comma or dash, a phrase opening with a
+    /// determiner or possessive with no auxiliary or reporting verb (`aux`),
+    /// form of "be" or quotation cue in it (", the anniversary of ..." but
+    /// not ", the ministry said on Monday"). A parenthesis or dash pair
+    /// holding a date alone is no aside (a dateline). A segment opened by a
+    /// boundary word other than a coordinator (`coord`) is subordinate.
+    fn date_segments(&self, x: &Extractor) -> (Vec<usize>, Vec<Attach>) {
+        #[derive(Default, Clone, Copy)]
+        struct Seg {
+            paren: bool,
+            rel: bool,
+            comma: bool,
+            bound: bool,
+            first: Option<usize>,
+            /// A word outside any date.
+            words: bool,
+        }
+        let w = x.words;
+        let n = self.toks.len();
+        let dash = |k: usize| matches!(self.word(k), "—" | "–");
+        // A dash between two words without spaces joins them ("Trump–Putin").
+        let joiner = |k: usize| {
+            k > 0
+                && k + 1 < n
+                && self.toks[k - 1].range.end() == self.toks[k].range.start()
+                && self.toks[k].range.end() == self.toks[k + 1].range.start()
+        };
+        let mut segs: Vec<Seg> = vec![Seg::default()];
+        let mut seg_of: Vec<usize> = Vec::with_capacity(n);
+        let mut cur = 0usize;
+        // Outer segments to resume after a parenthesis or dash pair, with
+        // the closing mark expected.
+        let mut stack: Vec<(usize, &str)> = Vec::new();
+        let open_new = |segs: &mut Vec<Seg>, cur: &mut usize| {
+            if segs[*cur].first.is_some() {
+                segs.push(Seg::default());
+                *cur = segs.len() - 1;
+            }
+        };
+        for k in 0..n {
+            let word = self.word(k);
+            let closing = stack.last().is_some_and(|&(_, c)| c == word) && !joiner(k);
+            if self.in_date[k] {
+                seg_of.push(cur);
+                segs[cur].first.get_or_insert(k);
+                continue;
+            }
+            if closing {
+                seg_of.push(cur);
+                let (outer, _) = stack.pop().expect("checked");
+                cur = outer;
+                continue;
+            }
+            let paired_dash = dash(k)
+                && !joiner(k)
+                && (k + 1..n).any(|j| self.word(j) == word && !self.in_date[j] && !joiner(j));
+            if word == "(" || paired_dash {
+                stack.push((cur, if word == "(" { ")" } else { word }));
+                segs.push(Seg {
+                    paren: true,
+                    ..Seg::default()
+                });
+                cur = segs.len() - 1;
+                seg_of.push(cur);
+                continue;
+            }
+            let punct = self.is_punct_bound(k) && !(dash(k) && joiner(k));
+            if punct || w.is(word, Class::Bound) {
+                open_new(&mut segs, &mut cur);
+                let s = &mut segs[cur];
+                s.comma |= punct && matches!(word, "," | "—" | "–");
+                s.rel |= w.is(word, Class::Aside);
+                s.bound |= w.is(word, Class::Bound) && !w.is(word, Class::Coord);
+                seg_of.push(cur);
+                continue;
+            }
+            seg_of.push(cur);
+            segs[cur].first.get_or_insert(k);
+            segs[cur].words = true;
+        }
+        let cues: Vec<TextRange> = x.a.quotes.iter().filter_map(|q| q.cue).collect();
+        let attach = segs
+            .iter()
+            .enumerate()
+            .map(|(g, s)| {
+                // A date alone between dashes is the event's: a dateline
+                // ("BOGOTÁ — September 16, 2025 — The ministry signed ...").
+                if s.paren && !s.words {
+                    return Attach::Main;
+                }
+                if s.paren || s.rel {
+                    return Attach::Aside;
+                }
+                let kept = if s.bound {
+                    Attach::Subordinate
+                } else {
+                    Attach::Main
+                };
+                let Some(first) = s.first else {
+                    return kept;
+                };
+                if !s.comma
+                    || !(w.is(self.word(first), Class::Det)
+                        || is_possessive_pronoun(self.word(first)))
+                {
+                    return kept;
+                }
+                // A clause, not a noun phrase: "the ministry has said".
+                let clause = (0..n).filter(|&k| seg_of[k] == g).any(|k| {
+                    let word = self.word(k);
+                    w.is(word, Class::Aux)
+                        || w.is(word, Class::Be)
+                        || cues.iter().any(|c| c.intersects(self.toks[k].range))
+                });
+                if clause {
+                    kept
+                } else {
+                    Attach::Aside
+                }
+            })
+            .collect();
+        (seg_of, attach)
+    }
+
     fn is_punct_bound(&self, j: usize) -> bool {
         self.toks[j].kind == TokenKind::Punct
             && matches!(self.word(j), "," | ";" | ":" | "—" | "–" | "?" | "!" | ".")
@@ -855,16 +1035,120 @@ impl<'a> Sent<'a> {
         c.first > 0 && w.is(self.word(c.first - 1), Class::Prep)
     }
 
-    /// The longest lexicon pattern starting at token `i`: (length, entry, past form).
-    fn trigger_at(&self, x: &Extractor, words: &[&str], i: usize) -> Option<(usize, u32, bool)> {
+    /// The longest lexicon pattern starting at token `i`.
+    fn trigger_at(&self, x: &Extractor, words: &[&str], i: usize) -> Option<TriggerMatch> {
+        let best = self.trigger_candidates(x, words, i);
+        let (n, entry, past) = self.pick_trigger(x, words, i, best)?;
+        let form_gap = x
+            .lex
+            .starting_with(words[i])
+            .filter(|f| f.entry == entry)
+            .filter_map(|f| f.words.iter().position(|w| w == GAP))
+            .min();
+        // A gap pattern matched over its gap: go on right after the words
+        // before the gap.
+        let advance = match form_gap {
+            Some(g) if n > g => g,
+            _ => n,
+        };
+        Some(TriggerMatch {
+            len: n,
+            entry,
+            past,
+            advance: advance.max(1),
+        })
+    }
+
+    /// Every lexicon form matching at token `i`: (length in tokens, entry, past form).
+    fn trigger_candidates(
+        &self,
+        x: &Extractor,
+        words: &[&str],
+        i: usize,
+    ) -> Vec<(usize, u32, bool)> {
         let mut best: Vec<(usize, u32, bool)> = Vec::new();
         for f in x.lex.starting_with(words[i]) {
-            let n = f.words.len();
-            if i + n > words.len() || !f.words.iter().zip(&words[i..]).all(|(a, b)| a == b) {
-                continue;
+            if let Some(end) = self.match_form(x, words, &f.words, i) {
+                best.push((end - i, f.entry, f.past));
             }
-            best.push((n, f.entry, f.past));
         }
+        best
+    }
+
+    /// Matches pattern words `p` at token `j`: the token after the match.
+    /// A gap takes up to [`MAX_GAP`] words of a noun phrase (see [`Sent::gap_word`]),
+    /// as few as the next pattern word allows.
+    fn match_form(&self, x: &Extractor, words: &[&str], p: &[String], j: usize) -> Option<usize> {
+        let Some((first, rest)) = p.split_first() else {
+            return Some(j);
+        };
+        if first != GAP {
+            return (j < words.len() && words[j] == first)
+                .then(|| self.match_form(x, words, rest, j + 1))
+                .flatten();
+        }
+        let next = rest.first()?;
+        for g in 0..=MAX_GAP {
+            let k = j + g;
+            if k >= words.len() {
+                break;
+            }
+            if words[k] == next {
+                if let Some(end) = self.match_form(x, words, rest, k) {
+                    return Some(end);
+                }
+            }
+            if g == MAX_GAP || !self.gap_word(x, words, k) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// A word a pattern's gap may span: part of a noun phrase (determiner,
+    /// adjective, number, noun modifier), not punctuation, an actor, a date,
+    /// a clause boundary, a preposition, an auxiliary, a modal, a negation or
+    /// a verb (a past form or "-ed"/"-ing" word not after a determiner).
+    fn gap_word(&self, x: &Extractor, words: &[&str], k: usize) -> bool {
+        let w = x.words;
+        let word = words[k];
+        if !matches!(
+            self.toks[k].kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Symbol
+        ) || self.in_date[k]
+            || self.chunks.iter().any(|c| c.first <= k && k <= c.last)
+        {
+            return false;
+        }
+        let closed = [
+            Class::Bound,
+            Class::Rel,
+            Class::Prep,
+            Class::Be,
+            Class::Skip,
+            Class::Neg,
+            Class::NegVerb,
+            Class::Hypo,
+            Class::Future,
+            Class::Deontic,
+            Class::Block,
+        ];
+        if closed.iter().any(|&c| w.is(word, c)) {
+            return false;
+        }
+        let verbal = word.ends_with("ed") || word.ends_with("ing") || x.lex.is_past_verb(word);
+        !(verbal && !(k > 0 && w.is(words[k - 1], Class::Det)))
+    }
+
+    /// Of the forms matching at token `i`, the one that reads there: a noun
+    /// after a determiner, otherwise the longest.
+    fn pick_trigger(
+        &self,
+        x: &Extractor,
+        words: &[&str],
+        i: usize,
+        mut best: Vec<(usize, u32, bool)>,
+    ) -> Option<(usize, u32, bool)> {
         if best.is_empty() {
             return None;
         }

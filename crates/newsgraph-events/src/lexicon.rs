@@ -145,25 +145,39 @@ impl EventLexicon {
                 needs_target,
             };
             let idx = self.entries.len() as u32;
+            let base_head = lemma.split(' ').next().unwrap_or("");
             let forms: Vec<(String, bool)> = match col(7) {
                 Some(list) => list
                     .split(',')
+                    .map(normalize)
+                    .filter(|f| !f.is_empty())
+                    .map(|f| check_pattern(&f).map_err(&err).map(|()| f))
+                    .collect::<Result<Vec<String>>>()?
+                    .into_iter()
+                    .flat_map(|f| expand_alternatives(&f))
                     .map(|f| {
-                        let f = normalize(f);
                         let head = f.split(' ').next().unwrap_or("").to_string();
                         let past = pos == Pos::Verb
                             && !head.ends_with('s')
                             && !head.ends_with("ing")
-                            && head != lemma.split(' ').next().unwrap_or("");
+                            && !base_head.split('|').any(|b| b == head);
                         (f, past)
                     })
-                    .filter(|(f, _)| !f.is_empty())
                     .collect(),
-                None => generate_forms(&lemma, pos),
+                None => {
+                    check_pattern(&lemma).map_err(&err)?;
+                    expand_alternatives(&lemma)
+                        .iter()
+                        .flat_map(|l| generate_forms(l, pos))
+                        .collect()
+                }
             };
             self.entries.push(entry);
             for (form, past) in forms {
-                let words: Vec<String> = form.split(' ').map(str::to_string).collect();
+                let words: Vec<String> = form
+                    .split(' ')
+                    .map(|w| if w == ELLIPSIS { GAP } else { w }.to_string())
+                    .collect();
                 let fi = self.forms.len() as u32;
                 let first = words[0].clone();
                 self.forms.push(FormEntry {
@@ -194,6 +208,12 @@ impl EventLexicon {
         self.entries.is_empty()
     }
 
+    /// True when `word` is a past-tense or past-participle form of a verb
+    /// pattern's first word ("met", "signed"): a verb, not a modifier.
+    pub(crate) fn is_past_verb(&self, word: &str) -> bool {
+        self.starting_with(word).any(|f| f.past)
+    }
+
     /// The forms whose first word is `word` (lowercase, straight apostrophes).
     pub(crate) fn starting_with(&self, word: &str) -> impl Iterator<Item = &FormEntry> {
         self.by_first
@@ -205,6 +225,58 @@ impl EventLexicon {
 }
 
 pub(crate) use newsgraph_lexicon::inflect::fold_phrase as normalize;
+
+/// The gap placeholder in a pattern: up to [`MAX_GAP`] words of the object's
+/// noun phrase ("seal ... pact" matches "sealed a climate finance pact").
+pub(crate) const GAP: &str = "...";
+/// The same placeholder written as one character.
+const ELLIPSIS: &str = "\u{2026}";
+/// The most words a gap in a pattern stands for.
+pub const MAX_GAP: usize = 4;
+
+fn is_gap(w: &str) -> bool {
+    w == GAP || w == ELLIPSIS
+}
+
+/// Checks a pattern's shape: a gap stands between two words, never first,
+/// last or next to another gap; alternatives ("pact|deal") are not empty.
+fn check_pattern(p: &str) -> std::result::Result<(), String> {
+    let words: Vec<&str> = p.split(' ').collect();
+    for (k, w) in words.iter().enumerate() {
+        if is_gap(w) {
+            if k == 0 || k + 1 == words.len() {
+                return Err(format!("{p:?}: a gap (...) must stand between two words"));
+            }
+            if is_gap(words[k - 1]) {
+                return Err(format!("{p:?}: two gaps in a row"));
+            }
+        } else if w.split('|').any(|a| a.is_empty() || is_gap(a)) {
+            return Err(format!("{p:?}: empty alternative in {w:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Every pattern that alternatives ("pact|deal") stand for, in order.
+fn expand_alternatives(p: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for w in p.split(' ') {
+        let alts: Vec<&str> = w.split('|').collect();
+        out = out
+            .iter()
+            .flat_map(|prefix| {
+                alts.iter().map(move |a| {
+                    if prefix.is_empty() {
+                        (*a).to_string()
+                    } else {
+                        format!("{prefix} {a}")
+                    }
+                })
+            })
+            .collect();
+    }
+    out
+}
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -303,5 +375,45 @@ mod tests {
             .extend_from_tsv("zap\tadj\tASSAULT\n", "bad.tsv")
             .unwrap_err();
         assert!(err.to_string().contains("not verb or noun"), "{err}");
+    }
+
+    #[test]
+    fn gaps_and_alternatives_expand_into_forms() {
+        let lex = EventLexicon::from_tsv(
+            "close \u{2026} deal|pact\tverb\tAGREE\npeace summit|meeting\tnoun\tCONSULT\n",
+            "mine.tsv",
+        )
+        .unwrap();
+        let forms: Vec<String> = lex
+            .starting_with("closed")
+            .map(|f| f.words.join(" "))
+            .collect();
+        assert_eq!(forms.len(), 2, "{forms:?}");
+        assert!(forms.contains(&"closed ... deal".to_string()));
+        assert!(forms.contains(&"closed ... pact".to_string()));
+        assert!(lex.starting_with("closed").all(|f| f.past));
+        assert!(lex.starting_with("closes").all(|f| !f.past));
+        // Nouns inflect their last word, each alternative.
+        let peace: Vec<String> = lex
+            .starting_with("peace")
+            .map(|f| f.words.join(" "))
+            .collect();
+        for f in [
+            "peace summit",
+            "peace summits",
+            "peace meeting",
+            "peace meetings",
+        ] {
+            assert!(peace.contains(&f.to_string()), "{peace:?}");
+        }
+        for bad in [
+            "... deal\tverb\tAGREE",
+            "close ...\tverb\tAGREE",
+            "close ... ... deal\tverb\tAGREE",
+            "close ... deal|\tverb\tAGREE",
+        ] {
+            let err = EventLexicon::from_tsv(bad, "bad.tsv").unwrap_err();
+            assert!(err.to_string().starts_with("bad.tsv:1: "), "{err}");
+        }
     }
 }

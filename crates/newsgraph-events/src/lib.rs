@@ -9,6 +9,16 @@
 //!   user file of the same shape ([`Events::with_user_file`], `newsgraph
 //!   extract --events FILE`). A word after a determiner, possessive or
 //!   preposition reads as a noun ("a meeting"), otherwise as a verb.
+//!   A pattern may give alternatives for a word (`pact|deal`) and a gap,
+//!   `...` (or `…`), for up to [`MAX_GAP`] words of a noun phrase
+//!   between two of its words: `seal ... pact|deal` matches "sealed a
+//!   climate finance pact". Gap words are determiners, adjectives, numbers
+//!   and noun modifiers; punctuation, an actor, a date, a preposition, a
+//!   clause boundary, an auxiliary or modal, a negation or a verb (a past
+//!   form, or an -ed/-ing word not right after a determiner) ends the gap,
+//!   so "sealed, at last, a pact" and "sealed what many called a pact" do
+//!   not match. The words a gap spans are still read as triggers of their
+//!   own ("signed an arms deal" is also an arms deal).
 //!   Words inside quotation marks are the speaker's, not the reporter's, and
 //!   are not triggers: the speech act is coded from its cue ("insisting").
 //!   Headings are not read: they restate the body in a few words.
@@ -36,9 +46,20 @@
 //!   "would", "could", "plans to" and prospective words ("arranging talks",
 //!   "upcoming") make it future. [`plover_strict`] recodes future
 //!   cooperation as AGREE, as PLOVER does.
-//! - **Time** is the nearest resolved date in the sentence (the `dates`
-//!   layer, resolved against the publication date); an event that happened
-//!   with none takes the last date of the two sentences before.
+//! - **Time** is a resolved date of the sentence (the `dates` layer,
+//!   resolved against the publication date), the nearest of the trigger's
+//!   own clause first, then of the main clause and phrases set off by
+//!   commas (", signed in Nairobi on Thursday", ", the ministry said on
+//!   Monday"), then of subordinate clauses ("that", "after"). Dates in
+//!   asides are never the event's: a parenthesis or pair of dashes (unless
+//!   it holds a date alone, as a dateline does), a relative clause
+//!   ("Russia, which signed the treaty in 1997, attacked ..."; `aside`
+//!   words in `data/words.tsv`), an apposition (a comma, then a
+//!   determiner or possessive and no auxiliary, reporting verb, "be" or
+//!   quotation cue: "..., the anniversary of the storming of the Bastille
+//!   on July 14, 1789"). An event told in an aside takes dates from its own
+//!   clause only. An event that happened with no date so found takes the
+//!   last date of the two sentences before.
 //! - **Place** is the nearest location in the sentence (the actor layer's
 //!   locations; venues of the gazetteer after "at", "in", "to"), with its
 //!   country.
@@ -77,7 +98,7 @@ use std::sync::{Arc, LazyLock};
 use newsgraph_core::{Analysis, Component, Event, EventStatus, EventType, Layer};
 use newsgraph_lexicon::Lexicon;
 
-pub use lexicon::{EventEntry, EventLexicon, Pos, TargetRule};
+pub use lexicon::{EventEntry, EventLexicon, Pos, TargetRule, MAX_GAP};
 
 /// An event lexicon file that could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -218,3 +218,154 @@ fn quoted_words_and_actorless_nouns_are_not_events() {
     check("“We will attack Ukraine,” Russia said.", &[]);
     check("The war goes on. Negotiations could begin soon.", &[]);
 }
+
+#[test]
+fn gap_patterns_span_a_short_noun_phrase() {
+    // Up to four noun-phrase words between the verb and its noun.
+    check(
+        "Chile and Peru sealed a new fisheries pact.",
+        &["SUPPORT sealed a new fisheries pact: Chile -> Peru (occurred)"],
+    );
+    check(
+        "Ghana struck a long-awaited cocoa deal with Brazil.",
+        &["AGREE struck a long-awaited cocoa deal: Ghana -> Brazil (occurred)"],
+    );
+    // The words in the gap are still read: an arms deal is also aid.
+    let a = analyze("Poland signed an arms deal to Ukraine.");
+    let got: Vec<(&str, &str)> = a
+        .events
+        .iter()
+        .map(|e| (e.event_type.as_str(), a.slice(e.trigger)))
+        .collect();
+    assert_eq!(
+        got,
+        [("SUPPORT", "signed an arms deal"), ("AID", "arms deal")]
+    );
+}
+
+#[test]
+fn gaps_stop_at_punctuation_verbs_and_length() {
+    // A comma ends the gap.
+    check("Chile and Peru sealed, at last, a fisheries pact.", &[]);
+    // A verb ends it ("called" is not part of the noun phrase).
+    check("Chile sealed what many called a pact with Peru.", &[]);
+    // Five words are too many.
+    check(
+        "Chile and Peru sealed a broad new regional fisheries pact.",
+        &[],
+    );
+    // An actor is not part of the gap: the plain "signed" is the trigger.
+    check(
+        "Chile signed Peru's fisheries pact.",
+        &["SUPPORT signed: Chile ->  (occurred)"],
+    );
+}
+
+/// The date of the event at `i`, ISO, or "-".
+fn date_of(a: &Analysis, i: usize) -> String {
+    a.events[i]
+        .when
+        .as_ref()
+        .map_or("-".to_string(), |w| w.value.iso())
+}
+
+#[test]
+fn dates_in_an_apposition_or_aside_are_not_the_events() {
+    // The only date belongs to the apposition: no date.
+    let a = check(
+        "Chad attacked Niger on Independence Day, the anniversary of independence on August 3, 1960.",
+        &["ASSAULT attacked: Chad -> Niger (occurred)"],
+    );
+    assert_eq!(date_of(&a, 0), "-");
+    // Then the event that happened takes the date of the sentence before.
+    let a = analyze(
+        "Fighting began on Saturday. Chad attacked Niger on Independence Day, the anniversary of independence on August 3, 1960.",
+    );
+    assert_eq!(date_of(&a, 0), "2025-08-16");
+    // A relative clause dates its own verb, not the main clause's.
+    let a = check(
+        "Russia, which signed the treaty in 1997, attacked Ukraine on Monday.",
+        &[
+            "SUPPORT signed the treaty: Russia ->  (occurred)",
+            "ASSAULT attacked: Russia -> Ukraine (occurred)",
+        ],
+    );
+    assert_eq!(date_of(&a, 0), "1997");
+    assert_eq!(date_of(&a, 1), "2025-08-18");
+    // A date alone between dashes is no aside (a dateline).
+    let a = check(
+        "NAIROBI — August 14, 2025 — Kenya recognized Eritrea, the ministry said.",
+        &["SUPPORT recognized: Kenya -> Eritrea (occurred)"],
+    );
+    assert_eq!(date_of(&a, 0), "2025-08-14");
+    // A parenthesis.
+    let a = check(
+        "Chile sanctioned Peru (a partner since 2019) last week.",
+        &["SANCTION sanctioned: Chile -> Peru (occurred)"],
+    );
+    assert_eq!(date_of(&a, 0), "2025-08-11");
+}
+
+#[test]
+fn dates_of_the_triggers_clause_come_first() {
+    // The trigger's own clause over a nearer date elsewhere in the sentence.
+    let a = analyze(
+        "Last week, the ministry said, Chile sanctioned Peru over a fishing dispute on its southern coast on Monday.",
+    );
+    let e = a
+        .events
+        .iter()
+        .position(|e| e.event_type == EventType::Sanction)
+        .unwrap();
+    assert_eq!(date_of(&a, e), "2025-08-18");
+    // The main clause over a subordinate one.
+    let a = analyze(
+        "Poland and Hungary signed a treaty that ended the dispute of March 2, 1990, on Monday.",
+    );
+    assert_eq!(date_of(&a, 0), "2025-08-18");
+    // A reporting clause after a comma is not an apposition.
+    let a = check(
+        "Russia attacked Ukraine, the ministry said on Monday.",
+        &["ASSAULT attacked: Russia -> Ukraine (occurred)"],
+    );
+    assert_eq!(date_of(&a, 0), "2025-08-18");
+    // Also with no quotation found: a reporting verb makes it a clause.
+    let a = analyze("Chile sanctioned Peru, an aide to the president said Wednesday.");
+    let e = a
+        .events
+        .iter()
+        .position(|e| e.event_type == EventType::Sanction)
+        .unwrap();
+    assert_eq!(date_of(&a, e), "2025-08-13");
+    // Coordinated dates are both the main clause's: a participle after a
+    // comma takes the nearest, not only the one before "and".
+    let a = analyze("Chile attacked Peru on Sunday and Monday, killing ten people.");
+    let dates: Vec<(&str, String)> = (0..a.events.len())
+        .map(|i| (a.slice(a.events[i].trigger), date_of(&a, i)))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("attacked", "2025-08-17".to_string()),
+            ("killing", "2025-08-18".to_string())
+        ]
+    );
+    // An event told in a relative clause takes no date from the main clause.
+    let a = analyze("Chile, which sanctioned Peru, attacked Bolivia on Monday.");
+    let dates: Vec<(&str, String)> = (0..a.events.len())
+        .map(|i| (a.events[i].event_type.as_str(), date_of(&a, i)))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("SANCTION", "-".to_string()),
+            ("ASSAULT", "2025-08-18".to_string())
+        ]
+    );
+    // A date joined by a comma ("July 14, 1789") is one date, in the clause.
+    let a = check(
+        "Kenya recognized Eritrea on May 24, 1993, in Nairobi.",
+        &["SUPPORT recognized: Kenya -> Eritrea (occurred)"],
+    );
+    assert_eq!(date_of(&a, 0), "1993-05-24");
+}

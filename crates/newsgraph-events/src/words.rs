@@ -24,6 +24,9 @@ pub(crate) enum Class {
     Deontic = 1 << 15,
     Anaphor = 1 << 16,
     Block = 1 << 17,
+    Aside = 1 << 18,
+    Aux = 1 << 19,
+    Coord = 1 << 20,
 }
 
 impl Class {
@@ -47,6 +50,9 @@ impl Class {
             "deontic" => Class::Deontic,
             "anaphor" => Class::Anaphor,
             "block" => Class::Block,
+            "aside" => Class::Aside,
+            "aux" => Class::Aux,
+            "coord" => Class::Coord,
             _ => return None,
         })
     }
