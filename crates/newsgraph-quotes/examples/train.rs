@@ -38,16 +38,86 @@ const ATTR_EPOCHS: usize = 10;
 const MIN_WEIGHT: f32 = 1.0;
 /// The cue threshold of the permissive candidate generation.
 const CANDIDATE: f32 = -4.0;
-/// The least bar for a candidate whose cue no lexicon entry knows. Fold 0
-/// prefers a lower one (more recall on PolNeAR, whose attributions include
-/// beliefs and stances), but then verbs of action ("swapped", "offered",
-/// "did not") pass as cues in ordinary news text; 16 keeps the seed
-/// article's stray attributions at two.
-const ACCEPT_NEW_FLOOR: f32 = 16.0;
+/// The least bar for a candidate whose known cue has content missing the
+/// cue's requirement ("added a personal touch, handing ..."): PolNeAR counts
+/// many such noun-phrase contents, ordinary news reads them as actions.
+const ACCEPT_LOOSE_FLOOR: f32 = 16.0;
+
+/// The least cue prior for a cue no lexicon entry knows. Fold 0 prefers
+/// 0.1, but then verbs of manner and action that PolNeAR sometimes marks as
+/// cues ("stopped short of", "struck a tone", shares 0.2 and 0.26) read
+/// ordinary reporting as attributions; from 0.3 they need a lexicon entry.
+const PRIOR_MIN_FLOOR: f32 = 0.3;
+
+/// The decision thresholds of a model (see `CueModel`).
+#[derive(Debug, Clone, Copy)]
+struct Thresholds {
+    candidate: f32,
+    accept: f32,
+    accept_new: f32,
+    accept_loose: f32,
+    prior_min: f32,
+}
+
+impl Thresholds {
+    fn apply(&self, m: &mut CueModel) {
+        m.candidate = self.candidate;
+        m.accept = self.accept;
+        m.accept_new = self.accept_new;
+        m.accept_loose = self.accept_loose;
+        m.prior_min = self.prior_min;
+    }
+}
+
+impl std::fmt::Display for Thresholds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "accept {} new {} loose {} prior {}",
+            self.accept, self.accept_new, self.accept_loose, self.prior_min
+        )
+    }
+}
+/// A word needs this many gold cue occurrences to get a cue prior.
+const PRIOR_MIN_COUNT: u32 = 2;
 
 struct Doc {
     analysis: Analysis,
     examples: Vec<(Vec<u32>, bool)>,
+    /// Each word outside quotation marks, lowercased, and whether it lies in
+    /// a gold cue: the counts behind the cue priors.
+    words: Vec<(String, bool)>,
+}
+
+/// Cue priors from the documents outside fold `skip`: per lowercased word,
+/// the share of its occurrences inside gold cues, for words seen in a cue at
+/// least `PRIOR_MIN_COUNT` times.
+fn priors(
+    docs: &[Doc],
+    fold: impl Fn(usize) -> usize,
+    skip: Option<usize>,
+) -> HashMap<String, f32> {
+    let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if Some(fold(i)) == skip {
+            continue;
+        }
+        for (w, y) in &d.words {
+            let c = counts.entry(w.as_str()).or_default();
+            c.0 += u32::from(*y);
+            c.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (cue, _))| *cue >= PRIOR_MIN_COUNT)
+        .map(|(w, (cue, all))| {
+            (
+                w.to_string(),
+                (cue as f32 / all as f32 * 1000.0).round() / 1000.0,
+            )
+        })
+        .collect()
 }
 
 fn analyse(text: &str) -> Analysis {
@@ -159,6 +229,7 @@ fn main() {
         let a = analyse(&g.text);
         let map = OffsetMap::new(a.text());
         let cues: Vec<(usize, usize)> = g.attributions.iter().flat_map(|x| x.cue.clone()).collect();
+        let mut words = Vec::new();
         let examples = rules
             .cue_examples(&a)
             .into_iter()
@@ -166,12 +237,14 @@ fn main() {
                 let (s, e) = map.char_range(a.tokens[t].range);
                 let y = cues.iter().any(|&(cs, ce)| s < ce && cs < e);
                 positives += usize::from(y);
+                words.push((a.tokens[t].range.slice(a.text()).to_lowercase(), y));
                 (feats.iter().map(|f| pc.intern(f)).collect(), y)
             })
             .collect();
         docs.push(Doc {
             analysis: a,
             examples,
+            words,
         });
     }
     let n_words: usize = docs.iter().map(|d| d.examples.len()).sum();
@@ -237,42 +310,43 @@ fn main() {
     eprintln!("fold 0, rules only:            {}", line(&base));
     let aw0 = attr_weights(Some(0));
     let both0 = merged(&fold_cues[0], &aw0);
-    let mut best = (objective(&base), CANDIDATE, f32::NAN, f32::NAN, base);
-    for candidate in [CANDIDATE] {
-        for accept in [-3.0f32, 0.0] {
-            for accept_new in [0.0f32, 4.0, 8.0, 12.0, 16.0] {
-                let mut m = CueModel::from_weights(&both0, candidate, f32::NEG_INFINITY);
-                m.candidate = candidate;
-                m.accept = accept;
-                m.accept_new = accept_new;
-                let r = evaluate(
-                    &held_gold,
-                    &held_docs,
-                    &Quotes::rules_only().with_model(Some(Arc::new(m))),
-                );
-                eprintln!(
-                    "fold 0, candidate {candidate:>4} accept {accept:>4} new {accept_new:>4}: {}",
-                    line(&r)
-                );
-                if objective(&r) > best.0 {
-                    best = (objective(&r), candidate, accept, accept_new, r);
+    let priors0 = priors(&docs, fold, Some(0));
+    let model0 = |t: Thresholds| {
+        let mut m =
+            CueModel::from_weights(&both0, t.candidate, f32::NEG_INFINITY).with_priors(&priors0);
+        t.apply(&mut m);
+        Quotes::rules_only().with_model(Some(Arc::new(m)))
+    };
+    let mut best: Option<(f64, Thresholds)> = None;
+    for accept in [-3.0f32, 0.0] {
+        for accept_new in [0.0f32, 4.0, 8.0, 16.0] {
+            for prior_min in [0.1f32, 0.2, 0.3] {
+                for accept_loose in [0.0f32, 8.0, 16.0] {
+                    let t = Thresholds {
+                        candidate: CANDIDATE,
+                        accept,
+                        accept_new,
+                        accept_loose,
+                        prior_min,
+                    };
+                    let r = evaluate(&held_gold, &held_docs, &model0(t));
+                    eprintln!("fold 0, {t}: {}", line(&r));
+                    if best.as_ref().is_none_or(|b| objective(&r) > b.0) {
+                        best = Some((objective(&r), t));
+                    }
                 }
             }
         }
     }
-    let (_, candidate, accept, accept_new, _) = best;
-    eprintln!("chosen: candidate {candidate} accept {accept} accept_new {accept_new}");
-    let accept_new = accept_new.max(ACCEPT_NEW_FLOOR);
-    let mut m = CueModel::from_weights(&both0, candidate, f32::NEG_INFINITY);
-    m.candidate = candidate;
-    m.accept = accept;
-    m.accept_new = accept_new;
-    let report = evaluate(
-        &held_gold,
-        &held_docs,
-        &Quotes::rules_only().with_model(Some(Arc::new(m))),
+    let (_, mut chosen) = best.expect("a threshold grid");
+    eprintln!("chosen: {chosen}");
+    chosen.accept_loose = chosen.accept_loose.max(ACCEPT_LOOSE_FLOOR);
+    chosen.prior_min = chosen.prior_min.max(PRIOR_MIN_FLOOR);
+    let report = evaluate(&held_gold, &held_docs, &model0(chosen));
+    eprintln!(
+        "with accept_loose at least {ACCEPT_LOOSE_FLOOR}, prior_min at least {PRIOR_MIN_FLOOR}: {}",
+        line(&report)
     );
-    eprintln!("with accept_new {accept_new}: {}", line(&report));
 
     // 4. Final weights on all of train.
     let cw = cue_weights(None);
@@ -288,7 +362,8 @@ fn main() {
          # file each): {n_words} words ({positives} inside gold cues), {CUE_EPOCHS} epochs; {n_cand}\n\
          # out-of-fold attribution candidates ({n_pos} matching gold), {ATTR_EPOCHS} epochs.\n\
          # Cue weights under {MIN_WEIGHT} dropped. Thresholds chosen on a fifth of train held\n\
-         # out (accept_new raised to at least {ACCEPT_NEW_FLOOR}, see train.rs): {}.\n\
+         # out (accept_loose and prior_min raised to at least {ACCEPT_LOOSE_FLOOR} and\n\
+         # {PRIOR_MIN_FLOOR}, see train.rs): {}.\n\
          # Rebuild with\n\
          #   cargo run --release -p newsgraph-quotes --features shared-data --example train -- \\\n\
          #       ../shared/data/polnear/train crates/newsgraph-quotes/data/model.tsv\n\
@@ -296,12 +371,27 @@ fn main() {
         docs.len(),
         line(&report)
     );
+    let Thresholds {
+        candidate,
+        accept,
+        accept_new,
+        accept_loose,
+        prior_min,
+    } = chosen;
     let _ = writeln!(
         s,
         "threshold\tcandidate\t{candidate}\nthreshold\taccept\t{accept}\nthreshold\taccept_new\t{accept_new}\n\
+         threshold\taccept_loose\t{accept_loose}\nthreshold\tprior_min\t{prior_min}\n\
          threshold\tadd\t{}\nthreshold\tveto\t-1000000",
         f32::MAX
     );
+    let all_priors = priors(&docs, fold, None);
+    let mut pr: Vec<(&String, &f32)> = all_priors.iter().collect();
+    pr.sort_by(|a, b| a.0.cmp(b.0));
+    for (w, p) in pr {
+        // Words are single tokens: no tab or newline.
+        let _ = writeln!(s, "prior\t{w}\t{p}");
+    }
     for (f, w) in feats {
         // Feature strings hold no tab or newline: tokens have no whitespace.
         let _ = writeln!(s, "{f}\t{w:.2}");

@@ -1057,18 +1057,28 @@ impl<'a> Ctx<'a> {
             let plausible = self.name_like(head)
                 || self.c(head) & (SUBJ | ROLE) != 0 && self.c(head) & CLAUSE == 0
                 || self.is_word(head) && !self.cap[head] && self.c(head) == 0;
-            if !plausible {
+            // The object of a preposition is not the subject: "Clinton,
+            // during a town hall in Columbus, Ohio, said" reads on outwards.
+            let in_pp = np.0 > u0 && self.c(np.0 - 1) & PREP != 0 && !self.in_q(np.0 - 1);
+            if !plausible || in_pp {
                 k = c1;
                 continue;
             }
             let p0 = c1 + 1;
             let relative = (p0..comma).any(|i| matches!(self.w(i), "who" | "which" | "whose"));
-            // Adverbs, time phrases and participles are left out of the span;
-            // appositives and relative clauses are kept, as PolNeAR does.
+            // Adverbs, time phrases, participles and prepositional phrases
+            // ("in a statement released on Thursday") are left out of the
+            // span; appositives and relative clauses are kept, as PolNeAR does.
             let participle = self.lower_suffix(p0, "ing");
+            let prepositional = self.c(p0) & PREP != 0 && self.c(p0) & (SUB | CLAUSE) == 0;
             let light = participle
+                || prepositional
                 || (p0..comma).all(|i| self.c(i) & (ADV | TIME | CONN) != 0 || self.w(i) == "on");
-            if !relative && !participle && (p0..comma).any(|i| self.verbish(i) && !self.in_q(i)) {
+            if !relative
+                && !participle
+                && !prepositional
+                && (p0..comma).any(|i| self.verbish(i) && !self.in_q(i))
+            {
                 return None;
             }
             return Some((np, !light));
@@ -1091,10 +1101,12 @@ impl<'a> Ctx<'a> {
                 paren_close: None,
             };
             if class == "according" {
-                if let Some(np) = self
+                let np = self
                     .right_np(cue.e, u1)
                     .or_else(|| self.loose_np(cue.e, u1))
-                {
+                    .unwrap_or((cue.e, cue.e));
+                let np = self.extend_according(np, u1);
+                if np.0 < np.1 {
                     let np = if matches!(self.w(np.1), "who" | "whose") {
                         self.extend_apposition(np, u1)
                     } else {
@@ -1213,6 +1225,43 @@ impl<'a> Ctx<'a> {
             out.push(read);
         }
         out
+    }
+
+    /// The source of "according to" runs on to the comma or the end of the
+    /// sentence when only noun-phrase material lies in between: "according to
+    /// early results of exit polls conducted for the AP and networks, ...",
+    /// "according to a count by The Associated Press, but ...".
+    fn extend_according(&self, np: (usize, usize), u1: usize) -> (usize, usize) {
+        let stop = (np.1 + 30).min(u1);
+        let mut e = np.1;
+        while e < stop {
+            if self.is_comma(e)
+                || self.is_end_punct(e)
+                || self.is_dash(e)
+                || self.in_q(e)
+                || self.kind(e) == Some(TokenKind::OpenQuote)
+                || matches!(self.tok(e), ";" | ":" | "(" | ")")
+            {
+                break;
+            }
+            if self.is_word(e) && !self.name_like(e) {
+                let c = self.c(e);
+                let and_or = matches!(self.w(e), "and" | "or");
+                let that_time = self.w(e) == "that" && e + 1 < u1 && self.c(e + 1) & TIME != 0;
+                if !and_or
+                    && !that_time
+                    && (c & (AUX | CLAUSE | SUB | CONN | SUBJ) != 0 || self.w(e).ends_with("n't"))
+                {
+                    return np;
+                }
+            }
+            e += 1;
+        }
+        let closed = e >= u1 || self.is_comma(e) || self.is_end_punct(e);
+        if e == np.1 || !closed {
+            return np;
+        }
+        (np.0, e)
     }
 
     /// The tokens between a closing quotation mark (and its comma) and `k`,
@@ -2285,6 +2334,16 @@ impl<'a> Ctx<'a> {
                     f.content.push((s_after, e_after));
                 }
                 f.confidence = 0.85;
+                return Some(f);
+            }
+        }
+        if comma_end.is_none() && r.cue.s > lo {
+            // "Clinton leads by 271 delegates according to a count by ...".
+            let start = self.content_start(lo, r.cue.s);
+            let (s, e) = self.trim(start, r.cue.s);
+            if s < e && self.clause_like_anywhere(s, e) {
+                f.content = vec![(s, e)];
+                f.confidence = 0.7;
                 return Some(f);
             }
         }

@@ -34,6 +34,9 @@ enum Family {
 }
 
 fn family(mark: &str) -> Family {
+    if mark == "''" {
+        return Family::Double;
+    }
     match mark.chars().next() {
         Some('‘' | '’' | '\'' | '‚' | '‛' | '‹' | '›') => Family::Single,
         _ => Family::Double,

@@ -17,6 +17,9 @@ pub(crate) const VERB: u16 = 1 << 10;
 pub(crate) const CLAUSE: u16 = 1 << 11;
 pub(crate) const ROLE: u16 = 1 << 12;
 const LYOK: u16 = 1 << 13;
+/// The closed classes: words that carry no content of their own.
+pub(crate) const CLOSED: u16 =
+    DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
 
 const DATA: &str = include_str!("../data/words.tsv");
 

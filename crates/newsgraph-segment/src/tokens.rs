@@ -239,7 +239,13 @@ impl Tokenizer<'_, '_> {
     fn claims_period(&self, start: usize, dot: usize) -> bool {
         let word = &self.text[start..dot + 1];
         let blank_after = self.char_at(dot + 1).is_some_and(|(c, _)| is_blank(c));
-        match listed_abbreviation(word) {
+        // "R-Wis.", "D-Calif.": a party letter joined to a state abbreviation.
+        let tail = word.rsplit('-').next().unwrap_or(word);
+        let listed = match listed_abbreviation(word) {
+            None if tail.len() < word.len() => listed_abbreviation(tail),
+            kind => kind,
+        };
+        match listed {
             Some(AbbrevKind::End) => true,
             // A title takes its period only before a word: "“No.” he said"
             // and a block ending in "Mr." keep a full stop.
@@ -303,6 +309,17 @@ impl Tokenizer<'_, '_> {
                     TokenKind::CloseQuote
                 };
                 self.push(i, i + 1, kind)
+            }
+            b'\'' if self.byte(i + 1) == Some(b'\'') => {
+                // `''` is a double quotation mark (typewriter style, as in
+                // many wire and newspaper archives), never an apostrophe.
+                let prev = self.adjacent_prev(i);
+                let kind = if self.opens_after(prev) {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                };
+                self.push(i, i + 2, kind)
             }
             b'\'' => self.apostrophe(i, 1),
             b'-' => {
@@ -466,6 +483,17 @@ mod tests {
     }
 
     #[test]
+    fn two_apostrophes_are_one_double_quotation_mark() {
+        check(
+            "is ''10 times,'' he",
+            "is:W '':O 10:N times:W ,:P '':C he:W",
+        );
+        check("''Yes.''", "'':O Yes:W .:P '':C");
+        // One apostrophe before two digits still elides a century.
+        check("the '90s", "the:W ':P 90s:N");
+    }
+
+    #[test]
     fn abbreviations_keep_their_period() {
         check("Mr. Smith", "Mr.:W Smith:W");
         check("U.S. President", "U.S.:W President:W");
@@ -477,6 +505,7 @@ mod tests {
         );
         check("Louisville, Ky.", "Louisville:W ,:P Ky.:W");
         check("Aug. 19", "Aug.:W 19:N");
+        check("Johnson, R-Wis., said", "Johnson:W ,:P R-Wis.:W ,:P said:W");
     }
 
     #[test]
