@@ -40,7 +40,7 @@ pub enum Command {
     Actors(crate::corpus::ActorsArgs),
     /// The actor network weighted by events, as GraphML or JSON.
     Graph(crate::corpus::GraphArgs),
-    /// Export events, quotes, actors or positions (JSON Lines, CSV, PLOVER, GDELT-like).
+    /// Export events, quotes, actors or positions (JSON Lines, CSV, PLOVER, GDELT-like, Parquet).
     Export(crate::corpus::ExportArgs),
 }
 

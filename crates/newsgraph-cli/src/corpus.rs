@@ -1,9 +1,10 @@
 //! Queries over the store: `timeline`, `quotes`, `actors`, `graph`, `export`.
 //! Each prints JSON Lines (`--format json`) or readable lines (the default).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsgraph_store::{ExportFormat, ExportWhat, QuoteFilter, Store, TimelineFilter};
 
@@ -95,6 +96,8 @@ pub enum ExportFmt {
     Plover,
     /// A GDELT-like tab-separated event table (events only).
     Gdelt,
+    /// Parquet with typed columns (binary: give --out FILE or redirect stdout).
+    Parquet,
 }
 
 #[derive(Args)]
@@ -105,6 +108,9 @@ pub struct ExportArgs {
     pub what: What,
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: ExportFmt,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 /// Opens the store and warns when the merges are older than the articles.
@@ -235,9 +241,21 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFmt::Csv => ExportFormat::Csv,
         ExportFmt::Plover => ExportFormat::Plover,
         ExportFmt::Gdelt => ExportFormat::Gdelt,
+        ExportFmt::Parquet => ExportFormat::Parquet,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Some(path) = &args.out {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("--out {}: cannot create", path.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        store.export(what, format, &mut out)?;
+        out.flush()
+            .with_context(|| format!("--out {}", path.display()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if format == ExportFormat::Parquet && std::io::stdout().is_terminal() {
+        anyhow::bail!("--format parquet is binary: give --out FILE or redirect standard output");
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     store.export(what, format, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

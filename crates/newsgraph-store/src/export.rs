@@ -1,6 +1,7 @@
 //! Exports of the merged corpus: JSON Lines and CSV of events, quotes,
 //! actors and positions; PLOVER-style JSON Lines of events; a GDELT-like
-//! tab-separated event table with source URLs and evidence offsets.
+//! tab-separated event table with source URLs and evidence offsets; Parquet
+//! of all four with typed columns (`parquet_export`).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -30,6 +31,9 @@ pub enum ExportFormat {
     Plover,
     /// Events only: a GDELT-like tab-separated table.
     Gdelt,
+    /// A Parquet file with typed columns: the CSV export's rows (see
+    /// `parquet_export` for the columns and types).
+    Parquet,
 }
 
 fn csv_field(s: &str) -> String {
@@ -72,12 +76,17 @@ struct EventExtra {
 
 impl Store {
     /// Writes an export. PLOVER and GDELT formats are for events only.
-    pub fn export(
+    /// Parquet is binary: `out` should be a file (or a pipe), not a terminal.
+    pub fn export<W: Write + Send>(
         &mut self,
         what: ExportWhat,
         format: ExportFormat,
-        out: &mut dyn Write,
+        out: &mut W,
     ) -> Result<()> {
+        if format == ExportFormat::Parquet {
+            return self.export_parquet(what, out);
+        }
+        let out: &mut dyn Write = out;
         match (what, format) {
             (ExportWhat::Events, ExportFormat::Jsonl) => {
                 for e in self.timeline(&TimelineFilter::default())? {

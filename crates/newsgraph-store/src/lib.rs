@@ -23,9 +23,11 @@
 //! readout layers (actors, mentions, quotes, events, figures, positions) with
 //! code-point spans that `check_spans` verifies against the stored text. The
 //! merges (canonical actors, merged events, merged quotes) are derived from
-//! those records by [`Store::rebuild_merges`]: every merged record lists its
-//! members and why each joined, and rebuilding with other options changes
-//! nothing in the source records.
+//! those records by [`Store::rebuild_merges`], or brought up to date with
+//! only the articles written since by [`Store::update_merges`] (same
+//! result; see the `merge` module): every merged record lists its members
+//! and why each joined, and rebuilding with other options changes nothing in
+//! the source records.
 //!
 //! **One text, several URLs.** The same text is stored once, under the copy
 //! with the earliest publication date (then the smallest URL), whichever
@@ -47,6 +49,7 @@ mod error;
 mod export;
 mod merge;
 mod migrate;
+mod parquet_export;
 mod query;
 mod record;
 #[doc(hidden)]
@@ -59,6 +62,7 @@ pub use error::{Error, Result};
 pub use export::{ExportFormat, ExportWhat};
 pub use merge::{Alias, MergeOptions, MergeSummary};
 pub use migrate::SCHEMA_VERSION;
+pub use parquet_export::{parquet_schema, BATCH_ROWS, ROW_GROUP_ROWS};
 pub use query::*;
 pub use record::{outlet_of, ArticleRecord};
 
@@ -280,6 +284,7 @@ impl Store {
             }
         }
         self.delete_layers(&rec.id)?;
+        self.invalidate_merges_of(&rec.id)?;
         self.conn.execute(
             "UPDATE articles SET url = $2, title = $3, published = $4, outlet = $5, source = $6,
                  format = $7, readout = $8
@@ -296,6 +301,17 @@ impl Store {
             ],
         )?;
         Ok(true)
+    }
+
+    /// When the merges include an article whose layers are about to change
+    /// or go, makes the next merge a full rebuild.
+    fn invalidate_merges_of(&mut self, id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM merge_state
+             WHERE EXISTS (SELECT 1 FROM merge_articles WHERE article_id = $1)",
+            &[id.into()],
+        )?;
+        Ok(())
     }
 
     /// Removes an article's layer rows (and its full-text entries).
@@ -389,6 +405,7 @@ impl Store {
         let id = id.to_string();
         let (n, _) = self.in_transaction(|store| {
             store.delete_layers(&id)?;
+            store.invalidate_merges_of(&id)?;
             store
                 .conn
                 .execute("DELETE FROM articles WHERE id = $1", &[id.as_str().into()])

@@ -14,16 +14,25 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    shared: include_str!("../migrations/0001_init.sql"),
-    sqlite: include_str!("../migrations/sqlite/0001_init.sql"),
-    postgres: include_str!("../migrations/postgres/0001_init.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        shared: include_str!("../migrations/0001_init.sql"),
+        sqlite: include_str!("../migrations/sqlite/0001_init.sql"),
+        postgres: include_str!("../migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "incremental_merge",
+        shared: include_str!("../migrations/0002_incremental_merge.sql"),
+        sqlite: include_str!("../migrations/sqlite/0002_incremental_merge.sql"),
+        postgres: include_str!("../migrations/postgres/0002_incremental_merge.sql"),
+    },
+];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// A lock id for PostgreSQL advisory locks taken while migrating, so that
 /// several processes starting at once migrate one after the other.

@@ -94,6 +94,34 @@ pub fn postgres(test: &str) -> Option<TestDb> {
     })
 }
 
+impl crate::Store {
+    /// Every row of the merge tables, sorted, one string a row: for tests
+    /// that compare an incremental update with a rebuild.
+    pub fn dump_merges(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        for table in [
+            "canon_actors",
+            "canon_actor_members",
+            "merged_events",
+            "merged_event_members",
+            "merged_quotes",
+            "merged_quote_members",
+            "merge_articles",
+        ] {
+            let mut rows: Vec<String> = self
+                .conn
+                .query(&format!("SELECT * FROM {table}"), &[])
+                .expect("merge tables read")
+                .into_iter()
+                .map(|r| format!("{table}: {:?}", r.0))
+                .collect();
+            rows.sort();
+            out.extend(rows);
+        }
+        out
+    }
+}
+
 /// SQLite, plus PostgreSQL when configured.
 pub fn all(test: &str) -> Vec<TestDb> {
     let mut dbs = vec![sqlite()];

@@ -484,6 +484,123 @@ fn exports_carry_sources_and_evidence_offsets() {
     }
 }
 
+/// A Parquet export read back with the parquet crate's own reader.
+fn read_parquet(store: &mut Store, what: ExportWhat) -> Vec<arrow_array::RecordBatch> {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let mut file = tempfile::tempfile().unwrap();
+    store
+        .export(what, ExportFormat::Parquet, &mut file)
+        .unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    assert_eq!(
+        reader.schema().as_ref(),
+        newsgraph_store::parquet_schema(what).as_ref()
+    );
+    reader.build().unwrap().map(|b| b.unwrap()).collect()
+}
+
+fn column<'a, T: 'static>(batch: &'a arrow_array::RecordBatch, name: &str) -> &'a T {
+    batch
+        .column_by_name(name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+        .as_any()
+        .downcast_ref::<T>()
+        .unwrap_or_else(|| panic!("column {name} has another type"))
+}
+
+#[test]
+fn parquet_exports_read_back_with_typed_columns() {
+    use arrow_array::{Array, Date32Array, Float64Array, Int64Array, ListArray, StringArray};
+    for db in testing::all("parquet") {
+        let mut store = open(&db);
+        store.write_batch(&corpus()).unwrap();
+        store.rebuild_merges(&MergeOptions::default()).unwrap();
+        let rows = |b: &[arrow_array::RecordBatch]| b.iter().map(|b| b.num_rows()).sum::<usize>();
+        let csv_rows =
+            |store: &mut Store, what| export(store, what, ExportFormat::Csv).lines().count() - 1;
+
+        // Events: one row per report, like the CSV.
+        let events = read_parquet(&mut store, ExportWhat::Events);
+        assert_eq!(rows(&events), 5, "{}", db.backend);
+        assert_eq!(rows(&events), csv_rows(&mut store, ExportWhat::Events));
+        let b = &events[0];
+        let types = column::<StringArray>(b, "type");
+        let dates = column::<Date32Array>(b, "date");
+        let starts = column::<Int64Array>(b, "trigger_start");
+        let ends = column::<Int64Array>(b, "trigger_end");
+        let texts = column::<StringArray>(b, "trigger_text");
+        let sources = column::<Int64Array>(b, "sources");
+        let actors = column::<ListArray>(b, "actors");
+        assert_eq!(types.value(0), "CONSULT");
+        // 2025-08-18 is day 20318 after 1970-01-01.
+        assert_eq!(dates.value(0), 20318);
+        assert_eq!(sources.value(0), 3);
+        let first_actors = actors.value(0);
+        let first_actors = first_actors.as_any().downcast_ref::<StringArray>().unwrap();
+        assert_eq!(first_actors.value(0), "Donald Trump");
+        assert_eq!(
+            ends.value(0) - starts.value(0),
+            texts.value(0).chars().count() as i64
+        );
+        // The Accuse event is undated in its article and dated by publication.
+        assert!((0..b.num_rows()).any(|i| types.value(i) == "ACCUSE"));
+        assert!(column::<Date32Array>(b, "published").null_count() == 0);
+
+        // Quotes.
+        let quotes = read_parquet(&mut store, ExportWhat::Quotes);
+        assert_eq!(rows(&quotes), 3, "{}", db.backend);
+        assert_eq!(rows(&quotes), csv_rows(&mut store, ExportWhat::Quotes));
+        let b = &quotes[0];
+        let content = column::<StringArray>(b, "content");
+        let sim = column::<Float64Array>(b, "similarity");
+        let speaker = column::<StringArray>(b, "speaker");
+        let i = (0..b.num_rows())
+            .find(|&i| content.value(i) == "It was a very good call,")
+            .expect("the first quote");
+        assert_eq!(speaker.value(i), "Donald Trump");
+        assert_eq!(sim.value(i), 1.0);
+        assert!(column::<Int64Array>(b, "content_start").value(i) > 0);
+
+        // Actors: one row each, with list columns.
+        let actors = read_parquet(&mut store, ExportWhat::Actors);
+        assert_eq!(rows(&actors), 4, "{}", db.backend);
+        assert_eq!(rows(&actors), csv_rows(&mut store, ExportWhat::Actors));
+        let b = &actors[0];
+        let names = column::<StringArray>(b, "name");
+        let i = (0..b.num_rows())
+            .find(|&i| names.value(i) == "Vladimir Putin")
+            .unwrap();
+        let variants = column::<ListArray>(b, "variants").value(i);
+        let variants = variants.as_any().downcast_ref::<StringArray>().unwrap();
+        assert_eq!(
+            (0..variants.len())
+                .map(|k| variants.value(k))
+                .collect::<Vec<_>>(),
+            ["Putin", "Vladimir Putin"]
+        );
+        assert_eq!(column::<Int64Array>(b, "articles").value(i), 4);
+        assert_eq!(column::<Int64Array>(b, "events").value(i), 2);
+
+        // Positions: one row per report, evidence as typed columns and JSON.
+        let positions = read_parquet(&mut store, ExportWhat::Positions);
+        assert_eq!(rows(&positions), 2, "{}", db.backend);
+        assert_eq!(
+            rows(&positions),
+            csv_rows(&mut store, ExportWhat::Positions)
+        );
+        let b = &positions[0];
+        assert_eq!(
+            column::<StringArray>(b, "evidence_text").value(0),
+            "rejected a ceasefire"
+        );
+        assert_eq!(column::<StringArray>(b, "stance").value(0), "against");
+        assert_eq!(column::<StringArray>(b, "current_stance").value(0), "for");
+        let evidence: serde_json::Value =
+            serde_json::from_str(column::<StringArray>(b, "evidence").value(0)).unwrap();
+        assert_eq!(evidence[0]["text"], "rejected a ceasefire");
+    }
+}
+
 /// Every query answer as JSON, for comparing backends.
 fn answers(store: &mut Store) -> String {
     let mut s = String::new();
@@ -619,5 +736,276 @@ fn one_text_under_two_urls_keeps_the_same_copy_in_any_order() {
             "{}",
             db.backend
         );
+    }
+}
+
+/// The corpus plus articles that make an incremental merge work: a second
+/// "Putin" (a lone surname stops joining Vladimir Putin), a lone "Smith"
+/// and later "John Smith" (it starts joining), the United States as a
+/// country (Trump, an official, now counts as it in event keys), "GERMANY"
+/// (the canonical name changes) reporting Germany's accusation again, and
+/// a repeated quote.
+fn larger_corpus() -> Vec<ArticleRecord> {
+    use ActorKind::*;
+    use EventType::*;
+    let mut out = corpus();
+    let mut f = Article::new(
+        "Anna Putin met Donald Trump in Vienna. “We talked for an hour about the plan,” Anna Putin said.",
+        "https://www.wire-one.example/2025/08/19/anna",
+        "2025-08-19",
+    );
+    let a = f.actor("Anna Putin", Person, "RUS", "Anna Putin");
+    let t = f.actor("Donald Trump", Person, "USA", "Donald Trump");
+    f.event(Consult, a, t, "met", Some("2025-08-19"));
+    f.quote(a, "We talked for an hour about the plan,");
+    out.push(f.record());
+
+    let mut g = Article::new(
+        "Smith said the talks failed. “They failed because nobody came,” Smith said.",
+        "https://daily-two.example/news/smith",
+        "2025-08-22",
+    );
+    let s = g.actor("Smith", Person, "GBR", "Smith");
+    g.quote(s, "They failed because nobody came,");
+    out.push(g.record());
+
+    let mut h = Article::new(
+        "John Smith met Vladimir Putin in Geneva.",
+        "https://www.third-times.example/world/smith",
+        "2025-08-22",
+    );
+    let s = h.actor("John Smith", Person, "GBR", "John Smith");
+    let p = h.actor("Vladimir Putin", Person, "RUS", "Vladimir Putin");
+    h.event(Consult, s, p, "met", Some("2025-08-22"));
+    out.push(h.record());
+
+    let mut i = Article::new(
+        "The United States accused Russia of hacking.",
+        "https://www.wire-one.example/2025/08/21/hacking",
+        "2025-08-21",
+    );
+    let u = i.actor("United States", Country, "USA", "United States");
+    let r = i.actor("Russia", Country, "RUS", "Russia");
+    i.event(Accuse, u, r, "accused", None);
+    out.push(i.record());
+
+    let mut j = Article::new(
+        "GERMANY accused Russia of sabotage again.",
+        "https://daily-two.example/news/sabotage-again",
+        "2025-08-22",
+    );
+    let g = j.actor("GERMANY", Country, "DEU", "GERMANY");
+    let r = j.actor("Russia", Country, "RUS", "Russia");
+    j.event(Accuse, g, r, "accused", Some("2025-08-21"));
+    out.push(j.record());
+
+    let mut k = Article::new(
+        "“We talked for an hour about the plan,” said Anna Putin on Wednesday.",
+        "https://www.third-times.example/world/anna",
+        "2025-08-20",
+    );
+    let a = k.actor("Anna Putin", Person, "RUS", "Anna Putin");
+    k.quote(a, "We talked for an hour about the plan,");
+    out.push(k.record());
+
+    // Weeks later: the same words again are said again (outside the
+    // quote window), next to a quote within the window of the first.
+    let mut l = Article::new(
+        "“We talked for an hour about the plan,” Anna Putin repeated. “We will see,” Donald Trump said.",
+        "https://daily-two.example/news/anna-again",
+        "2025-09-12",
+    );
+    let a = l.actor("Anna Putin", Person, "RUS", "Anna Putin");
+    let t = l.actor("Donald Trump", Person, "USA", "Donald Trump");
+    l.quote(a, "We talked for an hour about the plan,");
+    l.quote(t, "We will see,");
+    out.push(l.record());
+    let mut m = Article::new(
+        "“We will see,” Donald Trump said again on Sunday.",
+        "https://www.third-times.example/world/see",
+        "2025-09-14",
+    );
+    let t = m.actor("Donald Trump", Person, "USA", "Donald Trump");
+    m.quote(t, "We will see,");
+    out.push(m.record());
+    out
+}
+
+/// Writes `recs` in batches split at `cuts`, updating the merges after
+/// each; every update after the first must be incremental and leave the
+/// tables and every answer as a full rebuild of the same articles does.
+fn check_incremental(store: &mut Store, recs: &[ArticleRecord], cuts: &[usize], what: &str) {
+    check_incremental_with(store, recs, cuts, what, &MergeOptions::default());
+}
+
+fn check_incremental_with(
+    store: &mut Store,
+    recs: &[ArticleRecord],
+    cuts: &[usize],
+    what: &str,
+    opts: &MergeOptions,
+) {
+    let mut start = 0;
+    for (n, &end) in cuts.iter().chain(std::iter::once(&recs.len())).enumerate() {
+        store.write_batch(&recs[start..end]).unwrap();
+        start = end;
+        let s = store.update_merges(opts).unwrap();
+        assert_eq!(s.incremental, n > 0, "{what}: batch {n}");
+        assert!(!store.merges_stale().unwrap(), "{what}");
+        let incremental = (store.dump_merges(), answers(store));
+        let full = store.rebuild_merges(opts).unwrap();
+        assert!(!full.incremental);
+        let rebuilt = (store.dump_merges(), answers(store));
+        if incremental != rebuilt {
+            let diff: Vec<_> = incremental
+                .0
+                .iter()
+                .filter(|r| !rebuilt.0.contains(r))
+                .map(|r| format!("- {r}"))
+                .chain(
+                    rebuilt
+                        .0
+                        .iter()
+                        .filter(|r| !incremental.0.contains(r))
+                        .map(|r| format!("+ {r}")),
+                )
+                .collect();
+            panic!(
+                "{what}: batch {n}: the incremental merge differs from a rebuild:\n{}",
+                diff.join("\n")
+            );
+        }
+        assert_eq!(
+            (s.canon_actors, s.merged_events, s.merged_quotes),
+            (full.canon_actors, full.merged_events, full.merged_quotes),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn incremental_merges_equal_a_full_rebuild() {
+    let recs = larger_corpus();
+    let n = recs.len();
+    // Every split in two, in three orders, on SQLite.
+    for order in 0..3 {
+        let mut recs = recs.clone();
+        match order {
+            1 => recs.reverse(),
+            2 => recs.rotate_left(4),
+            _ => {}
+        }
+        for cut in 1..n {
+            let db = testing::sqlite();
+            let mut store = open(&db);
+            check_incremental(
+                &mut store,
+                &recs,
+                &[cut],
+                &format!("sqlite order {order} cut {cut}"),
+            );
+        }
+        // One article at a time.
+        let db = testing::sqlite();
+        let mut store = open(&db);
+        let cuts: Vec<usize> = (1..n).collect();
+        check_incremental(
+            &mut store,
+            &recs,
+            &cuts,
+            &format!("sqlite order {order} one by one"),
+        );
+    }
+    // With an actors file: "Putin" is a variant of Vladimir Putin, so the
+    // lone-surname rule leaves it alone; "GERMANY" is Germany's canonical name.
+    let aliases = MergeOptions {
+        aliases: vec![
+            newsgraph_store::Alias {
+                name: "Vladimir Putin".into(),
+                kind: Some("person".into()),
+                variants: vec!["Putin".into()],
+            },
+            newsgraph_store::Alias {
+                name: "GERMANY".into(),
+                kind: None,
+                variants: vec![],
+            },
+        ],
+        ..MergeOptions::default()
+    };
+    for cut in 1..n {
+        let db = testing::sqlite();
+        let mut store = open(&db);
+        check_incremental_with(
+            &mut store,
+            &recs,
+            &[cut],
+            &format!("sqlite aliases cut {cut}"),
+            &aliases,
+        );
+    }
+    // PostgreSQL: a few splits, and one article at a time.
+    if let Some(db) = testing::postgres("incremental_one_by_one") {
+        let mut store = open(&db);
+        let cuts: Vec<usize> = (1..n).collect();
+        check_incremental(&mut store, &recs, &cuts, "postgres one by one");
+    }
+    for cut in [3, 5, 8] {
+        if let Some(db) = testing::postgres("incremental_split") {
+            let mut store = open(&db);
+            let mut recs = recs.clone();
+            recs.reverse();
+            check_incremental(
+                &mut store,
+                &recs,
+                &[cut],
+                &format!("postgres reversed cut {cut}"),
+            );
+        }
+    }
+}
+
+#[test]
+fn replaced_copies_deletions_and_new_options_make_the_update_a_rebuild() {
+    for db in testing::all("incremental_fallback") {
+        let mut store = open(&db);
+        let opts = MergeOptions::default();
+        let recs = larger_corpus();
+        store.write_batch(&recs[..6]).unwrap();
+        assert!(!store.update_merges(&opts).unwrap().incremental);
+        store.write_batch(&recs[6..8]).unwrap();
+        let s = store.update_merges(&opts).unwrap();
+        assert!(s.incremental, "{}", db.backend);
+        assert_eq!(s.new_articles, 2);
+        // Nothing new: nothing to do.
+        let s = store.update_merges(&opts).unwrap();
+        assert!(s.incremental && s.new_articles == 0);
+        // Other options: a rebuild.
+        let wider = MergeOptions {
+            window_days: 10,
+            ..MergeOptions::default()
+        };
+        store.write_batch(&recs[8..9]).unwrap();
+        assert!(!store.update_merges(&wider).unwrap().incremental);
+        // A deleted article: a rebuild.
+        assert!(store.delete_article(recs[0].id()).unwrap());
+        assert!(!store.update_merges(&wider).unwrap().incremental);
+        let after_delete = answers(&mut store);
+        store.rebuild_merges(&wider).unwrap();
+        assert_eq!(after_delete, answers(&mut store), "{}", db.backend);
+        // An earlier copy of a stored text replaces it: a rebuild.
+        let mut copy = Article::new(
+            "Germany accused Russia of sabotage.",
+            "https://early.example/sabotage",
+            "2025-08-01",
+        );
+        let g = copy.actor("Germany", ActorKind::Country, "DEU", "Germany");
+        let r = copy.actor("Russia", ActorKind::Country, "RUS", "Russia");
+        copy.event(EventType::Accuse, g, r, "accused", None);
+        assert_eq!(store.write_batch(&[copy.record()]).unwrap().replaced, 1);
+        assert!(!store.update_merges(&wider).unwrap().incremental);
+        let before = store.dump_merges();
+        store.rebuild_merges(&wider).unwrap();
+        assert_eq!(before, store.dump_merges(), "{}", db.backend);
     }
 }
