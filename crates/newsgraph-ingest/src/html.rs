@@ -177,8 +177,14 @@ pub(crate) fn fragment_text(html: &str) -> String {
     tidy(&doc.formatted_text())
 }
 
+/// An `http(s)` URL with something after the scheme: what Readability
+/// accepts as the page's URL (`http://` alone would fail the whole page).
 fn is_absolute(url: &str) -> bool {
-    url.starts_with("http://") || url.starts_with("https://")
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.ends_with("://"))
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -417,6 +423,20 @@ mod tests {
         let e = extract("<html><head><title>Nothing</title></head></html>", None).unwrap_err();
         assert!(e.contains("no article content"), "{e}");
         assert!(extract("   ", None).is_err());
+    }
+
+    #[test]
+    fn a_bad_base_url_is_ignored() {
+        for base in ["http://", "https:// ", "http://a://", "example.org/a"] {
+            let (text, meta) = extract(PAGE, Some(base)).unwrap();
+            assert!(text.contains("The foreign ministers"), "{base:?}");
+            assert_eq!(
+                meta.url.as_deref(),
+                Some("https://ledger.example/world/ministers-meet")
+            );
+        }
+        assert!(is_absolute("https://ledger.example/a"));
+        assert!(!is_absolute("ftp://ledger.example/a"));
     }
 
     #[test]

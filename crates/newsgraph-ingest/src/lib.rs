@@ -9,7 +9,8 @@
 //! always yields the same articles in the same order; hidden entries, links
 //! to directories and files whose extension says they are not articles
 //! (`.css`, `.png`, ...) are left out. A file named explicitly is always
-//! tried, whatever its extension.
+//! tried, whatever its extension. [`article_from_html`] reads one HTML page
+//! held in memory (a request body) just as an `.html` file is read.
 //!
 //! | format | detected by | one article per | `source` |
 //! | --- | --- | --- | --- |
@@ -424,14 +425,7 @@ fn open_reader(
     match format {
         Format::Text | Format::Html => {
             if let Some(size) = size.filter(|&s| s > max) {
-                return Err(IngestError::new(
-                    source,
-                    newsgraph_input::ErrorKind::TooLarge {
-                        size: Some(size),
-                        limit: max,
-                    }
-                    .to_string(),
-                ));
+                return Err(too_large(source, Some(size), max));
             }
             let bytes = read_bounded(reader, source, max)?;
             let article = if format == Format::Text {
@@ -448,6 +442,62 @@ fn open_reader(
     }
 }
 
+/// One HTML page held in memory (a request body, a page fetched by the
+/// caller) to one [`Article`], read exactly as an `.html` file is: main
+/// content through Readability with navigation, footers, scripts and other
+/// boilerplate left out, and title, publication date and URL from meta
+/// tags, JSON-LD and `<time>` (see the [module docs](crate) for the order).
+///
+/// `url` is where the page came from, if known: relative links resolve
+/// against it, and it is the article's URL when the page names none of its
+/// own. It is also the article's [`Article::source`] (and `meta.origin`);
+/// without it (or when blank) the source is `html`.
+///
+/// The limits are a file's: a page larger than [`Limits::max_bytes`] is
+/// refused unread. A page without main text (an empty page, a `<head>`
+/// alone) is an error, `no article content found (...)`, as is one whose
+/// text would exceed the limit. Never panics on input.
+///
+/// ```
+/// use newsgraph_ingest::{article_from_html, Format, Limits};
+///
+/// let page = r#"<html><head>
+/// <title>Talks resume | The Ledger</title>
+/// <meta property="og:title" content="Talks resume">
+/// <meta property="article:published_time" content="2026-11-27T09:00:00+01:00">
+/// </head><body>
+/// <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+/// <article><p>The foreign ministers met in Vienna on Thursday to resume the
+/// talks, officials said. The meeting lasted three hours.</p></article>
+/// <footer>Copyright The Ledger.</footer>
+/// <script>track()</script>
+/// </body></html>"#;
+///
+/// let a = article_from_html(page, Some("https://ledger.example/talks"), &Limits::default())
+///     .unwrap();
+/// assert!(a.text.starts_with("The foreign ministers met in Vienna"));
+/// assert!(!a.text.contains("Home") && !a.text.contains("Copyright") && !a.text.contains("track"));
+/// assert_eq!(a.meta.title.as_deref(), Some("Talks resume"));
+/// assert_eq!(a.meta.published.unwrap().to_string(), "2026-11-27");
+/// assert_eq!(a.meta.url.as_deref(), Some("https://ledger.example/talks"));
+/// assert_eq!(a.format, Format::Html);
+///
+/// let e = article_from_html("<html><head><title>Nothing</title></head></html>", None, &Limits::default())
+///     .unwrap_err();
+/// assert_eq!(e.source, "html");
+/// assert!(e.message.starts_with("no article content found"), "{e}");
+/// ```
+pub fn article_from_html(html: &str, url: Option<&str>, limits: &Limits) -> Result<Article> {
+    let url = url.map(str::trim).filter(|u| !u.is_empty());
+    let source = url.unwrap_or("html");
+    let size = html.len() as u64;
+    if size > limits.max_bytes {
+        return Err(too_large(source, Some(size), limits.max_bytes));
+    }
+    html::article_from_bytes(html.as_bytes(), source, url, None, Format::Html, limits)
+        .map_err(|m| IngestError::new(source, m))
+}
+
 /// Reads at most `max` bytes; more is an error, and is never read.
 fn read_bounded(reader: impl Read, source: &str, max: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
@@ -456,16 +506,17 @@ fn read_bounded(reader: impl Read, source: &str, max: u64) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|e| gzip_or_io(source, &e))?;
     if bytes.len() as u64 > max {
-        return Err(IngestError::new(
-            source,
-            newsgraph_input::ErrorKind::TooLarge {
-                size: None,
-                limit: max,
-            }
-            .to_string(),
-        ));
+        return Err(too_large(source, None, max));
     }
     Ok(bytes)
+}
+
+/// An input over [`Limits::max_bytes`], in `newsgraph-input`'s words.
+fn too_large(source: &str, size: Option<u64>, limit: u64) -> IngestError {
+    IngestError::new(
+        source,
+        newsgraph_input::ErrorKind::TooLarge { size, limit }.to_string(),
+    )
 }
 
 /// The checks every article passes: some text, within the size limit.
@@ -577,6 +628,51 @@ mod tests {
         assert!(looks_like_article_file(Path::new("x/feed.xml")));
         assert!(!looks_like_article_file(Path::new("x/style.css")));
         assert!(!looks_like_article_file(Path::new("x/logo.png")));
+    }
+
+    #[test]
+    fn html_in_memory_is_read_as_an_html_file_is() {
+        let page = "<!doctype html><html><head><title>Talks</title>\
+            <meta property=\"og:url\" content=\"https://ledger.example/talks\"></head>\
+            <body><nav>Home | World</nav><p>Ministers met in Vienna on Thursday.</p></body></html>";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talks.html");
+        std::fs::write(&path, page).unwrap();
+        let from_file = articles(&path, &Options::default())
+            .next()
+            .unwrap()
+            .unwrap();
+        let limits = Limits::default();
+        let a = article_from_html(page, None, &limits).unwrap();
+        assert_eq!(a.text, from_file.text);
+        assert_eq!(a.text, "Ministers met in Vienna on Thursday.\n");
+        assert_eq!(a.meta.title, from_file.meta.title);
+        assert_eq!(a.meta.url.as_deref(), Some("https://ledger.example/talks"));
+        assert_eq!((a.source.as_str(), a.format), ("html", Format::Html));
+        // The caller's URL names the source; the page's own URL still wins.
+        let b = article_from_html(page, Some("https://mirror.example/1"), &limits).unwrap();
+        assert_eq!(b.source, "https://mirror.example/1");
+        assert_eq!(b.meta.url.as_deref(), Some("https://ledger.example/talks"));
+        assert_eq!(article_from_html(page, Some(" "), &limits).unwrap(), a);
+        // A BOM is dropped, as from a file.
+        let c = article_from_html(&format!("\u{feff}{page}"), None, &limits).unwrap();
+        assert_eq!(c.text, a.text);
+    }
+
+    #[test]
+    fn html_in_memory_keeps_the_limits_and_errors() {
+        let small = Limits { max_bytes: 10 };
+        let e = article_from_html("<p>More than ten bytes.</p>", None, &small).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "html: too large: 27 bytes exceeds the limit of 10 bytes (raise it with --max-bytes)"
+        );
+        let limits = Limits::default();
+        let e = article_from_html("  \n", Some("https://x.example/a"), &limits).unwrap_err();
+        assert_eq!(e.to_string(), "https://x.example/a: empty page");
+        let e = article_from_html("<html><body><nav>Home</nav></body></html>", None, &limits)
+            .unwrap_err();
+        assert!(e.message.starts_with("no article content found"), "{e}");
     }
 
     #[test]

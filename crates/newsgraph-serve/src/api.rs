@@ -19,7 +19,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::corpus::{Corpus, EventFilter, QuoteFilter};
-use crate::{assets, html_to_text, ApiError, AppState, Limits};
+use crate::{assets, ApiError, AppState, Limits};
 
 /// PLOVER's sixteen event types, the values `/api/events?type=` accepts.
 pub const EVENT_TYPES: [&str; 16] = [
@@ -263,12 +263,25 @@ struct ArticleParams {
     url: Option<String>,
 }
 
-/// Reads an article from a JSON, plain-text or HTML body.
+/// An article as the request gives it: the text to read, or an HTML page to
+/// read it from, and the metadata the request states (query or JSON fields).
+struct Input {
+    body: InputBody,
+    meta: Metadata,
+}
+
+enum InputBody {
+    Text(String),
+    Html(String),
+}
+
+/// Reads an article from a JSON, plain-text or HTML body. Only checks it:
+/// extracting the text of a page is work, done in [`Input::into_article`].
 fn read_article(
     headers: &HeaderMap,
     params: &ArticleParams,
     body: &[u8],
-) -> Result<(String, Metadata), ApiError> {
+) -> Result<Input, ApiError> {
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -308,19 +321,15 @@ fn read_article(
             ))
         }
     };
-    let title = req
-        .title
-        .or_else(|| params.title.clone())
-        .or_else(|| req.html.as_deref().and_then(crate::html_title));
-    let text = match (req.text, req.html) {
+    let body = match (req.text, req.html) {
         (Some(_), Some(_)) => {
             return Err(ApiError::bad_request(
                 "bad_article",
                 "give either \"text\" or \"html\", not both",
             ))
         }
-        (Some(t), None) => t,
-        (None, Some(h)) => html_to_text(&h),
+        (Some(t), None) => InputBody::Text(t),
+        (None, Some(h)) => InputBody::Html(h),
         (None, None) => {
             return Err(ApiError::bad_request(
                 "bad_article",
@@ -328,6 +337,7 @@ fn read_article(
             ))
         }
     };
+    let (InputBody::Text(text) | InputBody::Html(text)) = &body;
     if text.trim().is_empty() {
         return Err(ApiError::bad_request(
             "empty_article",
@@ -341,12 +351,46 @@ fn read_article(
         .map(|s| parse_date("published", &s))
         .transpose()?;
     let meta = Metadata {
-        title,
+        title: req.title.or_else(|| params.title.clone()),
         published,
         url: req.url.or_else(|| params.url.clone()),
         origin: None,
     };
-    Ok((text, meta))
+    Ok(Input { body, meta })
+}
+
+impl Input {
+    /// The text to analyse and its metadata. A page is read by
+    /// `newsgraph-ingest`, as `newsgraph ingest page.html` reads it: its main
+    /// content without navigation, footers or scripts, and its title,
+    /// publication date and URL where the request gave none.
+    fn into_article(self) -> Result<(String, Metadata), ApiError> {
+        let html = match self.body {
+            InputBody::Text(text) => return Ok((text, self.meta)),
+            InputBody::Html(html) => html,
+        };
+        // The request body limit already bounds the page.
+        let limits = newsgraph_ingest::Limits {
+            max_bytes: u64::MAX,
+        };
+        let article = newsgraph_ingest::article_from_html(&html, self.meta.url.as_deref(), &limits)
+            .map_err(|e| {
+                ApiError::bad_request(
+                    "empty_article",
+                    format!("the HTML has no article text to read: {}", e.message),
+                )
+            })?;
+        let page = article.meta;
+        // A blank field (`?title=` from a form) does not hide the page's.
+        let given = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let meta = Metadata {
+            title: given(self.meta.title).or(page.title),
+            published: self.meta.published.or(page.published),
+            url: given(self.meta.url).or(page.url),
+            origin: None,
+        };
+        Ok((article.text, meta))
+    }
 }
 
 /// `POST /api/extract` answers the readout plus the analysed `text`, so a
@@ -358,11 +402,9 @@ struct ExtractOut<'a> {
     text: &'a str,
 }
 
-async fn analyse(
-    state: &AppState,
-    text: String,
-    meta: Metadata,
-) -> Result<(String, Readout), ApiError> {
+/// Reads the article's text (extracting it from a page) and analyses it,
+/// both off the async threads and within the limit on analyses at once.
+async fn analyse(state: &AppState, input: Input) -> Result<(String, Readout), ApiError> {
     let pipeline = state.pipeline.clone();
     let permit = state
         .analyses
@@ -372,6 +414,7 @@ async fn analyse(
         .map_err(|_| ApiError::internal("the server is shutting down"))?;
     blocking(move || {
         let _permit = permit;
+        let (text, meta) = input.into_article()?;
         let a = pipeline.analyze_text(&text, meta);
         let r = Readout::from_analysis(&a);
         Ok((text, r))
@@ -418,8 +461,8 @@ async fn extract(
     if keep {
         authorize(&state, &headers)?;
     }
-    let (text, meta) = read_article(&headers, &params, &body)?;
-    let (text, readout) = analyse(&state, text, meta).await?;
+    let input = read_article(&headers, &params, &body)?;
+    let (text, readout) = analyse(&state, input).await?;
     let (text, readout, stored) = if keep {
         let (t, r, s) = store(state.corpus.clone(), text, readout).await?;
         (t, r, Some(s))
@@ -447,8 +490,8 @@ async fn ingest(
     let Query(params) = params.map_err(query_error)?;
     let body = body.map_err(body_error)?;
     authorize(&state, &headers)?;
-    let (text, meta) = read_article(&headers, &params, &body)?;
-    let (text, readout) = analyse(&state, text, meta).await?;
+    let input = read_article(&headers, &params, &body)?;
+    let (text, readout) = analyse(&state, input).await?;
     let (_, _, summary) = store(state.corpus.clone(), text, readout).await?;
     let loc = location(&summary.id);
     let mut res = (StatusCode::CREATED, Json(summary)).into_response();

@@ -4,7 +4,10 @@
 //! The API reads an article (text or HTML) and answers with the readout JSON
 //! (`POST /api/extract`), stores articles (`POST /api/articles`) and queries
 //! the stored corpus (`/api/articles`, `/api/actors`, `/api/events`,
-//! `/api/quotes`, `/api/positions`, `/api/graph`). Its OpenAPI document is at
+//! `/api/quotes`, `/api/positions`, `/api/graph`). An HTML page is read by
+//! [`newsgraph_ingest::article_from_html`], as `newsgraph ingest` reads a
+//! file: main content without boilerplate, and the page's title,
+//! publication date and URL where the request names none. Its OpenAPI document is at
 //! `/api/openapi.json`; every error is JSON `{"code", "message"}`. The page at
 //! `/` is plain HTML, CSS and JavaScript embedded in the binary.
 //!
@@ -31,7 +34,6 @@ mod api;
 mod assets;
 mod corpus;
 mod error;
-mod html;
 mod memory;
 mod store;
 
@@ -48,7 +50,6 @@ pub use corpus::{
     GraphEdge, GraphNode, PositionRow, QuoteFilter, QuoteRow,
 };
 pub use error::ApiError;
-pub use html::{html_title, html_to_text};
 pub use memory::MemoryCorpus;
 pub use store::StoreCorpus;
 

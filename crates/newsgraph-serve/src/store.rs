@@ -51,11 +51,12 @@ impl StoreCorpus {
             .map_err(|_| CorpusError::Store("store lock poisoned".into()))
     }
 
-    /// The store, with merges rebuilt if articles changed since the last rebuild.
+    /// The store, with the articles written since the last merge merged in
+    /// (incrementally; the store falls back to a rebuild when it must).
     fn fresh(&self) -> Result<MutexGuard<'_, Store>, CorpusError> {
         let mut s = self.lock()?;
         if s.merges_stale().map_err(err)? {
-            s.rebuild_merges(&MergeOptions::default()).map_err(err)?;
+            s.update_merges(&MergeOptions::default()).map_err(err)?;
         }
         Ok(s)
     }

@@ -237,10 +237,235 @@ async fn extract_html_reads_the_text_and_drops_scripts() {
     let a = post_raw(&app(), "/api/extract", "text/html", html.clone()).await;
     assert_eq!(a.status, StatusCode::OK);
     let v = a.json();
-    assert_eq!(v["text"], ARTICLE);
+    // One paragraph per line and a final newline, as `newsgraph ingest`
+    // reads a page: the same page is the same article (same id) either way.
+    let text = format!("{ARTICLE}\n");
+    assert_eq!(v["text"], text);
     assert_eq!(v["document"]["title"], "x");
     let b = post_json(&app(), "/api/extract", json!({"html": html})).await;
-    assert_eq!(b.json()["text"], ARTICLE);
+    assert_eq!(b.json()["text"], text);
+}
+
+/// A news page as sites serve them: a site title, meta tags, a cookie
+/// banner, navigation, the article, related links, a footer and scripts.
+fn news_page() -> String {
+    let paragraphs: Vec<String> = ARTICLE
+        .split_inclusive(". ")
+        .map(|s| format!("<p>{}</p>", s.trim().replace('"', "&quot;")))
+        .collect();
+    format!(
+        r#"<!doctype html>
+<html><head>
+<title>Merz meets Zelensky | The Daily Ledger</title>
+<meta property="og:title" content="Merz and Zelensky meet in Berlin">
+<meta property="article:published_time" content="2025-08-18T09:30:00+02:00">
+<meta property="og:url" content="https://ledger.example/world/berlin-talks">
+<script>window.dataLayer = [{{"page": "article"}}];</script>
+<style>body {{ font-family: serif; }}</style>
+</head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></nav>
+<main><article>
+<h1>Merz and Zelensky meet in Berlin</h1>
+{}
+</article>
+<aside class="related"><h2>Related</h2><a href="/x">Markets rally on rate hopes</a></aside>
+</main>
+<footer>Copyright The Daily Ledger. All rights reserved. Privacy policy.</footer>
+<script src="/tracker.js"></script><script>trackPageView("berlin-talks");</script>
+</body></html>"#,
+        paragraphs.join("\n")
+    )
+}
+
+#[tokio::test]
+async fn extract_html_reads_the_main_content_and_the_page_metadata() {
+    let page = news_page();
+    let a = post_raw(
+        &app(),
+        "/api/extract",
+        "text/html; charset=utf-8",
+        page.clone(),
+    )
+    .await;
+    assert_eq!(
+        a.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&a.body)
+    );
+    let v = a.json();
+    let text = v["text"].as_str().unwrap();
+    assert!(
+        text.contains("German Chancellor Friedrich Merz met Ukrainian President"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"We will not accept a deal over Ukraine's head,\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("Russia accused Ukraine of attacking a refinery."),
+        "{text}"
+    );
+    for boilerplate in [
+        "cookies",
+        "Home",
+        "Politics",
+        "Related",
+        "Markets rally",
+        "Copyright",
+        "Privacy",
+        "dataLayer",
+        "trackPageView",
+        "font-family",
+    ] {
+        assert!(!text.contains(boilerplate), "{boilerplate:?} in {text}");
+    }
+    // og:title wins over <title>; the date is the publisher's own day.
+    assert_eq!(v["document"]["title"], "Merz and Zelensky meet in Berlin");
+    assert_eq!(v["document"]["published"], "2025-08-18");
+    assert_eq!(
+        v["document"]["url"],
+        "https://ledger.example/world/berlin-talks"
+    );
+    // The article was analysed, with spans into the extracted text.
+    assert!(names(&v["actors"], "name").contains(&"Friedrich Merz".to_string()));
+    let chars: Vec<char> = text.chars().collect();
+    let quote = &v["quotes"][0]["content"];
+    let (s, e) = (
+        quote["start"].as_u64().unwrap() as usize,
+        quote["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(quote["text"], chars[s..e].iter().collect::<String>());
+
+    // The same through JSON, and exactly what `newsgraph ingest` reads.
+    let b = post_json(&app(), "/api/extract", json!({"html": page}))
+        .await
+        .json();
+    assert_eq!(b["text"], text);
+    assert_eq!(b["document"], v["document"]);
+    let ingested =
+        newsgraph_ingest::article_from_html(&page, None, &newsgraph_ingest::Limits::default())
+            .unwrap();
+    assert_eq!(text, ingested.text);
+}
+
+#[tokio::test]
+async fn extract_html_takes_the_title_element_without_og_title() {
+    let page = news_page()
+        .replace(
+            "<title>Merz meets Zelensky | The Daily Ledger</title>",
+            "<title>Merz meets Zelensky in Berlin</title>",
+        )
+        .replace(
+            r#"<meta property="og:title" content="Merz and Zelensky meet in Berlin">"#,
+            "",
+        );
+    let v = post_raw(&app(), "/api/extract", "text/html", page)
+        .await
+        .json();
+    assert_eq!(v["document"]["title"], "Merz meets Zelensky in Berlin");
+    assert_eq!(v["document"]["published"], "2025-08-18");
+}
+
+#[tokio::test]
+async fn extract_html_request_fields_override_the_page() {
+    let app = app();
+    let page = news_page();
+    let v = post_json(
+        &app,
+        "/api/extract",
+        json!({"html": page, "title": "Berlin talks", "published": "2025-08-19",
+               "url": "https://example.org/berlin"}),
+    )
+    .await
+    .json();
+    assert_eq!(v["document"]["title"], "Berlin talks");
+    assert_eq!(v["document"]["published"], "2025-08-19");
+    assert_eq!(v["document"]["url"], "https://example.org/berlin");
+    // Query parameters, for an HTML body; fields not given come from the page.
+    let v = post_raw(
+        &app,
+        "/api/extract?title=Wire&published=2025-08-20",
+        "text/html",
+        page.clone(),
+    )
+    .await
+    .json();
+    assert_eq!(v["document"]["title"], "Wire");
+    assert_eq!(v["document"]["published"], "2025-08-20");
+    assert_eq!(
+        v["document"]["url"],
+        "https://ledger.example/world/berlin-talks"
+    );
+    // Blank fields (an empty form input) do not hide the page's.
+    let v = post_json(
+        &app,
+        "/api/extract",
+        json!({"html": page, "title": " ", "published": "", "url": ""}),
+    )
+    .await
+    .json();
+    assert_eq!(v["document"]["title"], "Merz and Zelensky meet in Berlin");
+    assert_eq!(v["document"]["published"], "2025-08-18");
+    assert_eq!(
+        v["document"]["url"],
+        "https://ledger.example/world/berlin-talks"
+    );
+    // A bad date in the request is still an error, page or not.
+    post_json(
+        &app,
+        "/api/extract",
+        json!({"html": page, "published": "18/08/2025"}),
+    )
+    .await
+    .error(StatusCode::BAD_REQUEST, "bad_date");
+    // Stored articles keep the merged metadata.
+    let a = post_raw(&app, "/api/articles?title=Wire", "text/html", page).await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let stored = a.json();
+    assert_eq!(stored["title"], "Wire");
+    assert_eq!(stored["published"], "2025-08-18");
+    assert_eq!(stored["url"], "https://ledger.example/world/berlin-talks");
+}
+
+#[tokio::test]
+async fn extract_html_without_content_is_a_json_error() {
+    let app = app();
+    for page in [
+        "<html><head><title>Nothing here</title></head></html>",
+        "<html><head><title>T</title></head><body></body></html>",
+        "<html><body><nav><a href=\"/\">Home</a></nav><footer>Copyright</footer></body></html>",
+        "<html><body><script>var x = 1;</script></body></html>",
+        "<!-- only a comment -->",
+    ] {
+        let a = post_raw(&app, "/api/extract", "text/html", page).await;
+        a.error(StatusCode::BAD_REQUEST, "empty_article");
+        let message = a.json()["message"].as_str().unwrap().to_string();
+        assert!(
+            message.contains("HTML has no article text"),
+            "{page}: {message}"
+        );
+        post_json(&app, "/api/extract", json!({"html": page}))
+            .await
+            .error(StatusCode::BAD_REQUEST, "empty_article");
+        post_raw(&app, "/api/articles", "text/html", page)
+            .await
+            .error(StatusCode::BAD_REQUEST, "empty_article");
+    }
+    post_json(&app, "/api/extract", json!({"html": " \n "}))
+        .await
+        .error(StatusCode::BAD_REQUEST, "empty_article");
+    // A base URL Readability would refuse does not fail the page.
+    let v = post_json(
+        &app,
+        "/api/extract",
+        json!({"html": news_page(), "url": "http://"}),
+    )
+    .await;
+    assert_eq!(v.status, StatusCode::OK);
+    assert_eq!(get(&app, "/api/articles").await.json(), json!([]));
 }
 
 #[tokio::test]
