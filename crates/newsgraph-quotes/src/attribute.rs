@@ -1477,11 +1477,17 @@ impl<'a> Ctx<'a> {
                 match (k + 1..stop)
                     .find(|&x| self.opens_content(x) && self.kind(x) != Some(TokenKind::OpenQuote))
                 {
-                    Some(x) => {
+                    // A phrase, not a clause: no comma or verb before the
+                    // content ("to meet X, though largely to reinforce his
+                    // argument that ..." is no adverbial).
+                    Some(x)
+                        if (k + 1..x)
+                            .all(|y| !self.is_comma(y) && (self.in_q(y) || !self.verbish(y))) =>
+                    {
                         k = x;
                         continue;
                     }
-                    None => break,
+                    _ => break,
                 }
             }
             break;
@@ -1671,8 +1677,86 @@ impl<'a> Ctx<'a> {
                 out.push(f);
             }
         }
-        let _ = a;
+        // Headlines: "Bill Clinton: Hillary thinks ...". The article's first
+        // sentence counts too when its block is a single line (a headline
+        // ending in a full stop reads as prose to the segmenter).
+        for (i, s) in a.sentences.iter().enumerate() {
+            let block = a.blocks.get(s.block as usize);
+            let heading = block.map(|b| b.kind) == Some(BlockKind::Heading);
+            let first_line = i == 0
+                && s.block == 0
+                && block.is_some_and(|b| !b.range.slice(a.text()).contains('\n'));
+            if heading || first_line {
+                let (f0, f1) = (s.first_token as usize, s.end_token as usize);
+                // Unless the speaker and colon are already another's cue or
+                // source.
+                let free = |h: &Found| {
+                    !out.iter().any(|f| {
+                        std::iter::once(f.cue)
+                            .chain(f.source)
+                            .any(|(x, y)| x <= h.cue.0 && f0 < y)
+                    })
+                };
+                if let Some(h) = self.headline_colon(f0, f1).filter(free) {
+                    out.push(h);
+                }
+            }
+        }
         out
+    }
+
+    /// "Bill Clinton: Hillary thinks feds require too many tests", "WSJ
+    /// editorial: 'Deport Nikki Haley.'": a headline opening with a short
+    /// noun phrase and a colon reports what that speaker says. The part after
+    /// the colon must be a clause or a quotation ("Sudan talks: Live updates"
+    /// is not), and a section label is no speaker ("Analysis: ...").
+    fn headline_colon(&self, f: usize, e: usize) -> Option<Found> {
+        let colon = (f + 1..(f + 10).min(e)).find(|&k| self.is_punct(k, ":") && !self.in_q(k))?;
+        if colon + 1 >= e || !self.cap[f] {
+            return None;
+        }
+        // "Gillibrand on Hillary's Transcripts:": the speaker ends before a
+        // preposition, conjunction or clause word.
+        let mut end = colon;
+        for k in f..colon {
+            if !self.is_word(k) && !matches!(self.tok(k), "-" | "&" | "." | "’" | "'") {
+                return None;
+            }
+            if k > f && self.c(k) & (PREP | SUB | CONN | CLAUSE | AUX) != 0 {
+                end = k;
+                break;
+            }
+            // "The mayor said: ..." is a cue of its own.
+            if !self.cap[k] && self.verbish(k) || self.verb_cue_at(k) {
+                return None;
+            }
+        }
+        let head = end - 1;
+        if end - f > 6
+            || !self.is_word(head)
+            || self.c(head) & (DET | PREP) != 0
+            || (end - f == 1 && is_label(self.w(f)))
+        {
+            return None;
+        }
+        let (s, ce) = self.trim(colon + 1, e);
+        let quoted = (s..ce).any(|k| self.in_q(k));
+        if s >= ce || !(quoted || self.clause_like_anywhere(s, ce)) {
+            return None;
+        }
+        Some(Found {
+            source: Some((f, end)),
+            cue: (colon, colon + 1),
+            content: vec![(s, ce)],
+            addressee: None,
+            antecedent: None,
+            confidence: 0.6,
+            speech: true,
+            strict: true,
+            cue_score: f32::NAN,
+            nested: false,
+            known_cue: true,
+        })
     }
 
     /// "CLINTON: I just believe ...", "Q: You suffered ...": a paragraph

@@ -687,6 +687,42 @@ fn unknown_action_verbs_are_not_cues() {
 }
 
 #[test]
+fn headline_with_a_speaker_and_a_colon() {
+    check(
+        "Mayor Diaz: The bridge will reopen in May\n\nThe mayor spoke on Monday.",
+        "⟨s1 Mayor Diaz⟩⟨v1 :⟩ ⟨i1 The bridge will reopen in May⟩\n\nThe mayor spoke on Monday.",
+    );
+    // "on ..." ends the speaker; a quotation needs no verb.
+    check(
+        "Okafor on the Budget Talks: ‘We Are Close.’\n\nTalks went on.",
+        "⟨s1 Okafor⟩ on the Budget Talks⟨v1 :⟩ ⟨d1 ‘We Are Close.’⟩\n\nTalks went on.",
+    );
+    // No clause after the colon, or a section label: no attribution.
+    for text in [
+        "Budget Talks in Lagos: Live Updates\n\nTalks went on.",
+        "Analysis: The Bridge Will Reopen in May\n\nTalks went on.",
+    ] {
+        let a = analyse(text);
+        assert!(a.quotes.is_empty(), "{text}: {}", render(&a));
+    }
+}
+
+#[test]
+fn an_infinitive_after_the_cue_is_not_skipped_for_a_later_that() {
+    // "to meet X, though ... his argument that ..." is the content's start,
+    // not an adverbial before a that-clause.
+    let a = analyse(
+        "The envoy has expressed willingness to meet the rebels, though largely to \
+         reinforce his argument that they have no interest in peace.",
+    );
+    let contents: Vec<&str> = a.quotes.iter().map(|q| a.slice(q.content)).collect();
+    assert!(
+        contents.iter().all(|c| !c.starts_with("that they")),
+        "{contents:?}"
+    );
+}
+
+#[test]
 fn user_lexicon_adds_cues() {
     let mut lex = CueLexicon::builtin();
     // A made-up verb: neither the lexicon nor the model's cue priors know it.

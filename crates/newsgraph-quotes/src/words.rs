@@ -17,6 +17,7 @@ pub(crate) const VERB: u16 = 1 << 10;
 pub(crate) const CLAUSE: u16 = 1 << 11;
 pub(crate) const ROLE: u16 = 1 << 12;
 const LYOK: u16 = 1 << 13;
+const LABEL: u16 = 1 << 14;
 /// The closed classes: words that carry no content of their own.
 pub(crate) const CLOSED: u16 =
     DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
@@ -49,6 +50,7 @@ fn table() -> &'static HashMap<&'static str, u16> {
                 "clause" => CLAUSE,
                 "role" => ROLE,
                 "lyok" => LYOK,
+                "label" => LABEL,
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
             *map.entry(word.trim()).or_default() |= bit;
@@ -70,7 +72,13 @@ pub(crate) fn classes_of(lower: &str, guess: bool) -> u16 {
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
     }
-    c & !LYOK
+    c & !(LYOK | LABEL)
+}
+
+/// A section label that may open a headline before a colon ("Analysis:",
+/// "Live updates:"): not a speaker.
+pub(crate) fn is_label(lower: &str) -> bool {
+    table().get(lower).is_some_and(|&c| c & LABEL != 0)
 }
 
 #[cfg(test)]
