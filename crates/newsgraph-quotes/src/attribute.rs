@@ -1065,20 +1065,34 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let p0 = c1 + 1;
-            let relative = (p0..comma).any(|i| matches!(self.w(i), "who" | "which" | "whose"));
+            let relative =
+                (p0..comma).any(|i| matches!(self.w(i), "who" | "which" | "whose" | "that"));
             // Adverbs, time phrases, participles and prepositional phrases
             // ("in a statement released on Thursday") are left out of the
             // span; appositives and relative clauses are kept, as PolNeAR does.
-            let participle = self.lower_suffix(p0, "ing");
+            // "-ing" or a past participle ("dressed in a red cape",
+            // "flanked by aides").
+            let participle = self.lower_suffix(p0, "ing")
+                || self.is_word(p0) && !self.cap[p0] && self.c(p0) == 0 && self.verbish(p0);
             let prepositional = self.c(p0) & PREP != 0 && self.c(p0) & (SUB | CLAUSE) == 0;
+            // An appositive noun phrase ("a senator from Vermont and
+            // self-described socialist") holds no finite verb; "-ed"
+            // adjectives inside it are no verbs.
+            let appositive = self.c(p0) & DET != 0 || self.name_like(p0);
+            let finite = |i: usize| {
+                !self.in_q(i)
+                    && if appositive {
+                        self.c(i) & (AUX | VERB) != 0
+                            && self.c(i) & DET == 0
+                            && !matches!(self.w(i), "'s" | "’s")
+                    } else {
+                        self.verbish(i)
+                    }
+            };
             let light = participle
                 || prepositional
                 || (p0..comma).all(|i| self.c(i) & (ADV | TIME | CONN) != 0 || self.w(i) == "on");
-            if !relative
-                && !participle
-                && !prepositional
-                && (p0..comma).any(|i| self.verbish(i) && !self.in_q(i))
-            {
+            if !relative && !participle && !prepositional && (p0..comma).any(finite) {
                 return None;
             }
             return Some((np, !light));
@@ -1173,16 +1187,23 @@ impl<'a> Ctx<'a> {
             } else if let Some(b) = before.filter(|&b| self.is_comma(b) || self.is_dash(b)) {
                 // A parenthetical ("Trump, who ..., said") or an inversion
                 // ("..., said Smith").
+                // "Chris Collins, a Trump supporter, said Trump campaign
+                // strategists plan ...": a subject with its appositive opening
+                // the clause wins over an inversion.
+                let paren = self.paren_source(u0, b);
+                let opening_appositive =
+                    paren.is_some_and(|(np, keep)| keep && self.opens_clause(u0, np.0));
                 let right = self
                     .right_np_with(cue.e, u1, true)
-                    .filter(|np| self.invertible(&cue) && self.ends_inversion(np.1, u1));
+                    .filter(|np| self.invertible(&cue) && self.ends_inversion(np.1, u1))
+                    .filter(|_| !opening_appositive);
                 if let Some(np) = right {
                     let np = self.extend_apposition(np, u1);
                     read.src = SrcKind::Right { np };
                     read.group_start = cue.s;
                     read.group_end = np.1;
                     read.boundary = true;
-                } else if let Some((np, keep)) = self.paren_source(u0, b) {
+                } else if let Some((np, keep)) = paren {
                     read.src = SrcKind::Left {
                         np,
                         span_end: if keep { b + 1 } else { np.1 },
@@ -1564,16 +1585,26 @@ impl<'a> Ctx<'a> {
         }
         // A verb before the second comma: one comma may close an appositive
         // ("his wife, Melania, said", "the economy, including jobs, is").
+        // A list goes on past its commas: "comments from Rice, Rhodes,
+        // Panetta and Petraeus were ...".
         let stop = (s + 24).min(e);
-        let mut commas = 0;
         let mut first_comma = None;
+        let mut last_comma: Option<usize> = None;
         for k in s..stop {
             if self.is_comma(k) {
-                commas += 1;
                 first_comma.get_or_insert(k);
-                if commas == 2 {
-                    return self.verbish(k + 1);
+                if let Some(p) = last_comma {
+                    if self.verbish(k + 1) {
+                        return true;
+                    }
+                    let item = k - p - 1;
+                    let list_item = (1..=3).contains(&item)
+                        && (p + 1..k).all(|i| self.name_like(i) || self.np_word_at(i, false));
+                    if !list_item {
+                        return false;
+                    }
                 }
+                last_comma = Some(k);
             }
             if k > s && self.verbish(k) {
                 return true;
@@ -1583,7 +1614,19 @@ impl<'a> Ctx<'a> {
         // more before any comma still reads as a clause; "a personal touch,
         // handing ..." does not.
         let words_before_comma = first_comma.unwrap_or(e) - s;
-        let early_prep = (s..(s + 6).min(e)).any(|k| self.c(k) & PREP != 0 && !self.in_q(k));
+        // "to" before a bare verb is an infinitive after a verb we do not
+        // know ("strategists plan to secure"), not a preposition.
+        let infinitive = |k: usize| {
+            self.w(k) == "to"
+                && k > s
+                && k + 1 < e
+                && self.is_word(k + 1)
+                && !self.cap[k + 1]
+                && self.c(k + 1) & (DET | SUBJ | OBJ | TIME) == 0
+                && !self.name_like(k + 1)
+        };
+        let early_prep =
+            (s..(s + 6).min(e)).any(|k| self.c(k) & PREP != 0 && !self.in_q(k) && !infinitive(k));
         words_before_comma >= 4
             && !early_prep
             && self.kind(s) == Some(TokenKind::Word)

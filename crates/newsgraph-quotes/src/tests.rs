@@ -204,6 +204,27 @@ fn sources_with_apposition_and_relative_clauses() {
         "Sen. Ann Cole, R-Wis., said the bill was dead.",
         "⟨s1 Sen. Ann Cole, R-Wis.,⟩ ⟨v1 said⟩ ⟨i1 the bill was dead⟩.",
     );
+    // The subject with its appositive opens the clause: no inversion
+    // "said Port Authority engineers".
+    check(
+        "Lena Park, a port engineer, said Port Authority engineers plan to reopen the dock.",
+        "⟨s1 Lena Park, a port engineer,⟩ ⟨v1 said⟩ ⟨i1 Port Authority engineers plan to reopen the dock⟩.",
+    );
+    // "-ed" adjectives are no verbs inside an appositive; a participial
+    // aside ("dressed in ...") is no appositive.
+    check(
+        "Omar Haddad, a lawyer from Tunis and self-described optimist, said the court would rule soon.",
+        "⟨s1 Omar Haddad, a lawyer from Tunis and self-described optimist,⟩ ⟨v1 said⟩ ⟨i1 the court would rule soon⟩.",
+    );
+    check(
+        "Delegate Mary Stone, dressed in a red cape, said the vote was fair.",
+        "⟨s1 Delegate Mary Stone⟩, dressed in a red cape, ⟨v1 said⟩ ⟨i1 the vote was fair⟩.",
+    );
+    // A list in the content is not a chain of asides.
+    check(
+        "An aide said remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements.",
+        "⟨s1 An aide⟩ ⟨v1 said⟩ ⟨i1 remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements⟩.",
+    );
     check(
         "The governor’s spokesman said the bill was signed.",
         "⟨s1 The governor’s spokesman⟩ ⟨v1 said⟩ ⟨i1 the bill was signed⟩.",
