@@ -4,7 +4,7 @@
 //! ("Donald Trump" and "Melania Trump"); a lone surname joins the first
 //! person introduced with it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use newsgraph_core::{
     Actor, ActorId, ActorKind, Analysis, Gender, Mention, MentionId, MentionKind, TextRange,
@@ -190,7 +190,7 @@ pub(crate) fn link(r: &ActorRecognizer, a: &mut Analysis, mut chunks: Vec<Chunk>
         mentions: Vec::new(),
         persons: Vec::new(),
         person_names: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
     };
     let lex = r.lexicon();
     // Pass 1: everything with evidence of its own, in text order.

@@ -4,7 +4,7 @@
 //! skipped and recorded in [`Lexicon::errors`] (a unit test keeps that list
 //! empty), so loading never panics.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The lexicon, parsed on first use.
@@ -132,7 +132,7 @@ pub(crate) struct Phrases<T> {
 impl<T: Copy> Phrases<T> {
     fn new() -> Self {
         Phrases {
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 
@@ -218,18 +218,18 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut l = Loader { errors: Vec::new() };
         let mut lex = Lexicon {
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            numbers: HashMap::new(),
-            scales: HashMap::new(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
+            numbers: HashMap::default(),
+            scales: HashMap::default(),
             currency_prefix: Vec::new(),
             currency_suffix: Phrases::new(),
             units: Phrases::new(),
-            vague: HashMap::new(),
-            datewords: HashMap::new(),
+            vague: HashMap::default(),
+            datewords: HashMap::default(),
             deictic: Phrases::new(),
-            cues: HashMap::new(),
-            roles: HashMap::new(),
+            cues: HashMap::default(),
+            roles: HashMap::default(),
             errors: Vec::new(),
         };
         let abbr = |cell: &str| match cell {

@@ -112,7 +112,7 @@ pub struct PhraseSet<T> {
 /// prefix or suffix pattern.
 #[derive(Debug, Clone, Default)]
 struct FirstWords {
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
     other: Vec<usize>,
 }
 

@@ -1,6 +1,6 @@
 //! The cue lexicon: reporting verbs, nouns and phrases, read from TSV.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::{Error, Result};

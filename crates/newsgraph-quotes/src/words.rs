@@ -1,6 +1,6 @@
 //! Word classes from `data/words.tsv`, as bit flags.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 pub(crate) const DET: u16 = 1;
@@ -27,7 +27,7 @@ const DATA: &str = include_str!("../data/words.tsv");
 fn table() -> &'static HashMap<&'static str, u16> {
     static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static str, u16> = HashMap::new();
+        let mut map: HashMap<&'static str, u16> = HashMap::default();
         for line in DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
