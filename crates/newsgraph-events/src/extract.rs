@@ -12,6 +12,9 @@ use newsgraph_lexicon::{Entry, Lexicon};
 use crate::lexicon::{EventEntry, EventLexicon, Pos, GAP, MAX_GAP};
 use crate::words::{Class, Issues, Words};
 
+/// How many tokens from its trigger an event's place may lie.
+const MAX_PLACE_DISTANCE: usize = 60;
+
 /// An actor mention as an argument chunk: sentence-local token indices.
 #[derive(Debug, Clone, Copy)]
 struct Chunk {
@@ -520,8 +523,18 @@ impl<'a> Extractor<'a> {
     fn when(&self, s: &Sent, t0: usize, status: EventStatus) -> (Option<When>, bool) {
         let a = self.a;
         let at = s.toks[t0].range.start();
-        let (seg, attach) = s.date_segments(self);
-        let own = seg[t0];
+        let dated = self.dates_by_sentence[s.si]
+            .iter()
+            .any(|&i| a.dates[i as usize].value.is_some());
+        // Cut once per sentence, and only when it has a date: a sentence of
+        // many triggers stays linear.
+        let no_segments = (Vec::new(), Vec::new());
+        let (seg, attach) = if dated {
+            s.segments.get_or_init(|| s.date_segments(self))
+        } else {
+            &no_segments
+        };
+        let own = seg.get(t0).copied().unwrap_or(0);
         let best = self.dates_by_sentence[s.si]
             .iter()
             .map(|&i| &a.dates[i as usize])
@@ -595,21 +608,26 @@ impl<'a> Extractor<'a> {
             }
         };
         for c in s.chunks.iter().chain(extra) {
-            let actor = &a.actors[c.actor.index()];
             let prep = c.first.checked_sub(1).map(|j| words[j]);
             let place_prep = matches!(prep, Some("in" | "at" | "to" | "from"));
-            let venue = self.venue(c.range.slice(a.text()));
-            if !(c.loc || (venue.is_some() && place_prep)) {
-                continue;
-            }
             if !c.loc && !place_prep {
                 continue;
             }
             let dist = if c.first > t0 {
                 c.first - t0
             } else {
-                t0 - c.last
+                t0.saturating_sub(c.last)
             };
+            // A place is near its trigger; the bound also keeps a sentence of
+            // many triggers and places linear.
+            if dist > MAX_PLACE_DISTANCE {
+                continue;
+            }
+            let actor = &a.actors[c.actor.index()];
+            let venue = self.venue(c.range.slice(a.text()));
+            if !(c.loc || venue.is_some()) {
+                continue;
+            }
             let (name, country) = match venue {
                 Some((n, cty)) => (n, cty),
                 None => (actor.name.clone(), actor.country.clone()),
@@ -811,6 +829,8 @@ struct Sent<'a> {
     chunks: Vec<Chunk>,
     /// Tokens inside a date expression ("on Thursday", "last week").
     in_date: Vec<bool>,
+    /// [`Sent::date_segments`], computed on first use.
+    segments: std::cell::OnceCell<(Vec<usize>, Vec<Attach>)>,
 }
 
 fn is_possessive_pronoun(w: &str) -> bool {
@@ -878,6 +898,7 @@ impl<'a> Sent<'a> {
             w,
             chunks,
             in_date,
+            segments: std::cell::OnceCell::new(),
         }
     }
 
