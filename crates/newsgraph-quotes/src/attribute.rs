@@ -72,6 +72,26 @@ pub(crate) struct Found {
     pub known_cue: bool,
 }
 
+impl Found {
+    /// An attribution whose cue is a colon after its speaker ("Bush: “...”",
+    /// "CLINTON: ...", a headline "Speaker: claim").
+    fn colon(source: (usize, usize), colon: usize, content: Vec<(usize, usize)>) -> Found {
+        Found {
+            source: Some(source),
+            cue: (colon, colon + 1),
+            content,
+            addressee: None,
+            antecedent: None,
+            confidence: 0.6,
+            speech: true,
+            strict: true,
+            cue_score: f32::NAN,
+            nested: false,
+            known_cue: true,
+        }
+    }
+}
+
 /// A cue found in a unit.
 #[derive(Clone, Copy)]
 struct Cue<'l> {
@@ -1787,19 +1807,7 @@ impl<'a> Ctx<'a> {
         if s >= ce || !(quoted || self.clause_like_anywhere(s, ce)) {
             return None;
         }
-        Some(Found {
-            source: Some((f, end)),
-            cue: (colon, colon + 1),
-            content: vec![(s, ce)],
-            addressee: None,
-            antecedent: None,
-            confidence: 0.6,
-            speech: true,
-            strict: true,
-            cue_score: f32::NAN,
-            nested: false,
-            known_cue: true,
-        })
+        Some(Found::colon((f, end), colon, vec![(s, ce)]))
     }
 
     /// "CLINTON: I just believe ...", "Q: You suffered ...": a paragraph
@@ -1829,19 +1837,7 @@ impl<'a> Ctx<'a> {
             .last()
             .map_or(colon + 1, |u| u.1);
         let (s, e) = self.trim(colon + 1, end);
-        (s < e).then(|| Found {
-            source: Some((u0, colon)),
-            cue: (colon, colon + 1),
-            content: vec![(s, e)],
-            addressee: None,
-            antecedent: None,
-            confidence: 0.6,
-            speech: true,
-            strict: true,
-            cue_score: f32::NAN,
-            nested: false,
-            known_cue: true,
-        })
+        (s < e).then(|| Found::colon((u0, colon), colon, vec![(s, e)]))
     }
 
     /// Units: `(first token, end token, block)`.
@@ -1908,19 +1904,7 @@ impl<'a> Ctx<'a> {
                     && np.1 - np.0 <= 6
             });
             if let (false, Some(np)) = (taken, np) {
-                out.push(Found {
-                    source: Some(np),
-                    cue: (k - 1, k),
-                    content: self.quote_chain(q),
-                    addressee: None,
-                    antecedent: None,
-                    confidence: 0.6,
-                    speech: true,
-                    strict: true,
-                    cue_score: f32::NAN,
-                    nested: false,
-                    known_cue: true,
-                });
+                out.push(Found::colon(np, k - 1, self.quote_chain(q)));
             }
             k = self.marks.spans[q].last + 1;
         }
