@@ -172,7 +172,7 @@ const PLOVER_MIN_ACCURACY: &str = "0.48";
 
 /// Issue 3: quote attribution on PolNeAR dev (first annotator file per
 /// article). When set: whole-attribution F1 (overlap) 0.702, quote subset
-/// 0.836, source F1 (exact) 0.678; the thresholds are a little below.
+/// 0.838, source F1 (exact) 0.683; the thresholds are a little below.
 #[test]
 fn polnear_dev_attribution() {
     let dev = shared().join("data/polnear/dev");
@@ -195,4 +195,4 @@ fn polnear_dev_attribution() {
 
 const POLNEAR_MIN_WHOLE_F1: &str = "0.695";
 const POLNEAR_MIN_QUOTE_F1: &str = "0.825";
-const POLNEAR_MIN_SOURCE_F1: &str = "0.67";
+const POLNEAR_MIN_SOURCE_F1: &str = "0.675";

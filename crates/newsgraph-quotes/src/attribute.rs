@@ -425,6 +425,41 @@ impl<'a> Ctx<'a> {
         Some((s, end))
     }
 
+    /// The whole subject noun phrase when `np` ends one that opens its
+    /// clause: "At least half of voters in each state said", "A letter from
+    /// the Legion obtained by the AP warns", "Aides to Clinton said". Left as
+    /// it is when the longer phrase does not open the clause.
+    fn extend_subject(&self, u0: usize, lo: usize, np: (usize, usize)) -> (usize, usize) {
+        let mut s = np.0;
+        let mut best = np.0;
+        for _ in 0..4 {
+            if s < lo + 2 || self.in_q(s - 1) {
+                break;
+            }
+            let p = s - 1;
+            let prep = matches!(
+                self.w(p),
+                "of" | "in" | "from" | "at" | "for" | "with" | "on" | "among" | "to" | "by"
+            );
+            if !prep {
+                break;
+            }
+            // "obtained by", "released by": step over the participle.
+            let mut q = p;
+            if self.w(p) == "by" && q > lo + 1 && self.lower_suffix(q - 1, "ed") {
+                q -= 1;
+            }
+            match self.left_np(lo, q) {
+                Some(inner) if inner.1 == q => s = inner.0,
+                _ => break,
+            }
+            if self.opens_clause(u0, s) {
+                best = s;
+            }
+        }
+        (best, np.1)
+    }
+
     /// The "(" matching the ")" at `close`, within a few tokens.
     fn paren_open(&self, lo: usize, close: usize) -> Option<usize> {
         let stop = close.saturating_sub(8).max(lo);
@@ -1233,6 +1268,7 @@ impl<'a> Ctx<'a> {
                     read.paren_close = Some(b);
                 }
             } else if let Some(np) = self.left_np(lo, k) {
+                let np = self.extend_subject(u0, lo, np);
                 read.src = SrcKind::Left { np, span_end: np.1 };
                 read.group_start = np.0;
                 read.boundary = self.opens_clause(u0, np.0);

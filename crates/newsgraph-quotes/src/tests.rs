@@ -220,6 +220,20 @@ fn sources_with_apposition_and_relative_clauses() {
         "Delegate Mary Stone, dressed in a red cape, said the vote was fair.",
         "⟨s1 Delegate Mary Stone⟩, dressed in a red cape, ⟨v1 said⟩ ⟨i1 the vote was fair⟩.",
     );
+    // The whole subject opening the clause, over its prepositions.
+    check(
+        "Half of the voters in each district said the tax was too high.",
+        "⟨s1 Half of the voters in each district⟩ ⟨v1 said⟩ ⟨i1 the tax was too high⟩.",
+    );
+    check(
+        "A memo from the treasury obtained by the Herald warns that reserves are low.",
+        "⟨s1 A memo from the treasury obtained by the Herald⟩ ⟨v1 warns⟩ ⟨i1 that reserves are low⟩.",
+    );
+    // Not when the longer phrase does not open the clause.
+    check(
+        "He spoke to reporters in Lagos after the mayor of the city said the roads were closed.",
+        "He spoke to reporters in Lagos after ⟨s1 the mayor of the city⟩ ⟨v1 said⟩ ⟨i1 the roads were closed⟩.",
+    );
     // A list in the content is not a chain of asides.
     check(
         "An aide said remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements.",
