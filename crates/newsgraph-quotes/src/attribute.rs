@@ -441,6 +441,24 @@ impl<'a> Ctx<'a> {
                 self.w(p),
                 "of" | "in" | "from" | "at" | "for" | "with" | "on" | "among" | "to" | "by"
             );
+            if self.w(p) == "and" {
+                // "Bush and his rivals said": a noun phrase, not a clause,
+                // before the "and".
+                match self.left_np(lo, p) {
+                    Some(inner)
+                        if inner.1 == p
+                            && (inner.0..p).all(|i| !self.verbish(i))
+                            && (self.c(inner.0) & DET != 0 || self.name_like(inner.0)) =>
+                    {
+                        s = inner.0;
+                        if self.opens_clause(u0, s) {
+                            best = s;
+                        }
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             if !prep {
                 break;
             }

@@ -229,6 +229,10 @@ fn sources_with_apposition_and_relative_clauses() {
         "A memo from the treasury obtained by the Herald warns that reserves are low.",
         "⟨s1 A memo from the treasury obtained by the Herald⟩ ⟨v1 warns⟩ ⟨i1 that reserves are low⟩.",
     );
+    check(
+        "The mayor and her deputies said the plan was ready.",
+        "⟨s1 The mayor and her deputies⟩ ⟨v1 said⟩ ⟨i1 the plan was ready⟩.",
+    );
     // Not when the longer phrase does not open the clause.
     check(
         "He spoke to reporters in Lagos after the mayor of the city said the roads were closed.",
