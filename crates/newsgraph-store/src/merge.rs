@@ -561,6 +561,20 @@ struct EventIn {
 }
 
 impl EventIn {
+    /// An event report from a row holding type, status and date from column
+    /// `at` on, without its participants.
+    fn from_row(r: &crate::backend::Row, at: usize, article: Arc<str>, ord: i64) -> EventIn {
+        EventIn {
+            article,
+            ord,
+            event_type: r.string(at),
+            status: r.string(at + 1),
+            date: r.text(at + 2),
+            actors: BTreeSet::new(),
+            targets: BTreeSet::new(),
+        }
+    }
+
     /// The merge key: type, status and the participants' sides. `None`
     /// without participants or a date: nothing says two such reports are of
     /// one event, so they stay apart.
@@ -1174,15 +1188,12 @@ impl Store {
             "SELECT article_id, ord, type, status, date FROM events",
             &[],
             &mut |r| {
-                events.push(EventIn {
-                    article: interner.get(r.string(0)),
-                    ord: r.int(1).unwrap_or(0),
-                    event_type: r.string(2),
-                    status: r.string(3),
-                    date: r.text(4),
-                    actors: BTreeSet::new(),
-                    targets: BTreeSet::new(),
-                });
+                events.push(EventIn::from_row(
+                    &r,
+                    2,
+                    interner.get(r.string(0)),
+                    r.int(1).unwrap_or(0),
+                ));
                 Ok(())
             },
         )?;
@@ -1704,18 +1715,8 @@ impl Store {
             &mut |r| {
                 let key = (interner.get(r.string(0)), r.int(1).unwrap_or(0));
                 if new_set.contains(&key.0) || affected.contains(&key) {
-                    changed.insert(
-                        key.clone(),
-                        EventIn {
-                            article: key.0,
-                            ord: key.1,
-                            event_type: r.string(2),
-                            status: r.string(3),
-                            date: r.text(4),
-                            actors: BTreeSet::new(),
-                            targets: BTreeSet::new(),
-                        },
-                    );
+                    let e = EventIn::from_row(&r, 2, key.0.clone(), key.1);
+                    changed.insert(key, e);
                 }
                 Ok(())
             },
@@ -1785,13 +1786,9 @@ impl Store {
                 }
                 if let Some(list) = keys.get_mut(&r.string(8)) {
                     list.push(EventIn {
-                        article: key.0,
-                        ord: key.1,
                         actors: ids_of(&r.string(3)),
                         targets: ids_of(&r.string(4)),
-                        event_type: r.string(5),
-                        status: r.string(6),
-                        date: r.text(7),
+                        ..EventIn::from_row(&r, 5, key.0, key.1)
                     });
                 }
                 Ok(())
