@@ -36,6 +36,10 @@ use crate::words::*;
 
 /// The longest noun phrase, in tokens, taken as a speaker.
 const MAX_NP: usize = 14;
+/// The longest speaker between a quotation and its cue (“...,” nuclear
+/// experts A and B of the Institute for Science and International Security
+/// wrote).
+const MAX_STRETCH: usize = 24;
 /// The longest parenthetical ("Trump, who ..., said"), in tokens.
 const MAX_PAREN: usize = 40;
 
@@ -241,6 +245,14 @@ impl<'a> Ctx<'a> {
     }
     fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct) && matches!(self.tok(i), "—" | "–" | "--" | "-")
+    }
+    /// True when whitespace stands on both sides of token `i` (" - ").
+    fn spaced(&self, i: usize) -> bool {
+        let t = &self.a.tokens;
+        i > 0
+            && i + 1 < t.len()
+            && t[i - 1].range.end() < t[i].range.start()
+            && t[i].range.end() < t[i + 1].range.start()
     }
     fn is_end_punct(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
@@ -1245,7 +1257,8 @@ impl<'a> Ctx<'a> {
                 && (before.is_none_or(|b| {
                     self.is_comma(b)
                         || self.is_dash(b)
-                        || self.w(b) == "by"
+                        // "by insisting", "before adding", "after saying".
+                        || matches!(self.w(b), "by" | "before" | "after" | "while")
                         || self.comma_before(b + 1)
                 }) || before.is_some_and(|b| {
                     b + 1 == cue.s && self.is_word(b) && !self.cap[b] && self.c(b) == 0
@@ -1267,8 +1280,7 @@ impl<'a> Ctx<'a> {
                 let opening_appositive =
                     paren.is_some_and(|(np, keep)| keep && self.opens_clause(u0, np.0));
                 let right = self
-                    .right_np_with(cue.e, u1, true)
-                    .filter(|np| self.invertible(&cue) && self.ends_inversion(np.1, u1))
+                    .inverted_speaker(&cue, u1)
                     .filter(|_| !opening_appositive);
                 if let Some(np) = right {
                     let np = self.extend_apposition(np, u1);
@@ -1290,11 +1302,10 @@ impl<'a> Ctx<'a> {
                 read.src = SrcKind::Left { np, span_end: np.1 };
                 read.group_start = np.0;
                 read.boundary = self.opens_clause(u0, np.0);
-            } else if let Some(np) = self.right_np_with(cue.e, u1, true).filter(|np| {
-                self.invertible(&cue)
-                    && self.ends_inversion(np.1, u1)
-                    && before.is_none_or(|b| self.in_q(b) || !self.is_word(b))
-            }) {
+            } else if let Some(np) = self
+                .inverted_speaker(&cue, u1)
+                .filter(|_| before.is_none_or(|b| self.in_q(b) || !self.is_word(b)))
+            {
                 let np = self.extend_apposition(np, u1);
                 read.src = SrcKind::Right { np };
                 read.group_end = np.1;
@@ -1361,9 +1372,9 @@ impl<'a> Ctx<'a> {
 
     /// The tokens between a closing quotation mark (and its comma) and `k`,
     /// when they can only be the speaker: no clause punctuation, no clause
-    /// words, at most 16 tokens.
+    /// words, at most `MAX_STRETCH` tokens.
     fn stretch_after_quote(&self, lo: usize, k: usize) -> Option<(usize, usize)> {
-        let stop = k.saturating_sub(17).max(lo);
+        let stop = k.saturating_sub(MAX_STRETCH + 1).max(lo);
         let mut s = k;
         while s > stop {
             let p = s - 1;
@@ -1383,11 +1394,18 @@ impl<'a> Ctx<'a> {
         if a >= k {
             return None;
         }
+        // "and" between names coordinates speakers ("David Albright and
+        // Serena Kelleher-Vergantini", "Institute for Science and
+        // International Security").
+        let coordinated = |i: usize| {
+            self.w(i) == "and" && i > a && self.name_like(i - 1) && self.name_like(i + 1)
+        };
         let clause_word = |i: usize| {
             self.is_word(i)
                 && self.c(i) & (SUB | CLAUSE) != 0
                 && !matches!(self.w(i), "who" | "which")
                 && !self.name_like(i)
+                && !coordinated(i)
         };
         let clean = (a..k).all(|i| {
             let stop = self.is_end_punct(i) || self.is_dash(i) || clause_word(i);
@@ -1396,7 +1414,9 @@ impl<'a> Ctx<'a> {
         // A comma right after the quotation and another before the cue is an
         // appositive; a bare clause ("“...,” and then he left") is not.
         let has_name = (a..k).any(|i| self.name_like(i) || self.c(i) & (SUBJ | ROLE) != 0);
-        (clean && has_name && self.is_comma(s)).then_some((a, k))
+        // The comma may also close the quotation (“...,” Smith said).
+        let comma = self.is_comma(s) || s > 1 && self.is_punct(s - 2, ",");
+        (clean && has_name && comma).then_some((a, k))
     }
 
     /// True when the speaker may follow the cue ("said Smith", "asked the
@@ -1457,6 +1477,58 @@ impl<'a> Ctx<'a> {
             || self.is_dash(e)
     }
 
+    /// True when the cue at `s` follows a quotation: `“...,” said`,
+    /// `“...”, said`.
+    fn after_quote(&self, s: usize) -> bool {
+        s > 0
+            && (self.quote_ending_at(s - 1).is_some()
+                || s > 1 && self.is_comma(s - 1) && self.quote_ending_at(s - 2).is_some())
+    }
+
+    /// The speaker after an invertible cue: "said Smith.", "said Smith on
+    /// Monday". Right after a quotation nothing else can follow the cue,
+    /// so the speaker may also run on over a coordinated noun phrase ("said
+    /// former Gov. and party Chairman Ed Rendell") or a reduced relative
+    /// ("said the base chief known as Bob") to the end of its clause.
+    fn inverted_speaker(&self, cue: &Cue, u1: usize) -> Option<(usize, usize)> {
+        if !self.invertible(cue) {
+            return None;
+        }
+        let np = self.right_np_with(cue.e, u1, true)?;
+        if self.ends_inversion(np.1, u1) {
+            return Some(np);
+        }
+        if !self.after_quote(cue.s) {
+            return None;
+        }
+        let e = np.1;
+        if self.w(e) == "and" && !self.in_q(e) {
+            return self
+                .right_np_with(e + 1, u1, true)
+                .filter(|n| self.ends_inversion(n.1, u1))
+                .map(|n| (np.0, n.1));
+        }
+        // A reduced relative: a participle, then noun-phrase material only.
+        let participle = |i: usize| {
+            self.is_word(i)
+                && !self.cap[i]
+                && (self.w(i).ends_with("ed") || self.w(i).ends_with("wn"))
+                && !self.starts_cue(i)
+        };
+        let head = (e - 1..=e).find(|&i| i > np.0 && participle(i))?;
+        let stop = (head + MAX_NP).min(u1);
+        let end = (head + 1..stop)
+            .find(|&k| self.in_q(k) || self.is_comma(k) || self.is_end_punct(k) || self.is_dash(k));
+        let end = match end {
+            Some(k) if !self.in_q(k) => k,
+            None if stop == u1 => u1,
+            _ => return None,
+        };
+        let plain = (head + 1..end)
+            .all(|k| !self.verbish(k) && self.c(k) & (SUBJ | CLAUSE) == 0 && !self.verb_cue_at(k));
+        plain.then_some((np.0, end))
+    }
+
     /// "Smith, a spokesman for the campaign." — the appositive joins the
     /// speaker when it runs to the end of the sentence.
     fn extend_apposition(&self, np: (usize, usize), u1: usize) -> (usize, usize) {
@@ -1467,6 +1539,10 @@ impl<'a> Ctx<'a> {
             return match (e..stop).find(|&k| self.is_end_punct(k) && !self.in_q(k) || self.in_q(k))
             {
                 Some(k) if !self.in_q(k) => (np.0, k),
+                // "Said Dorothy Poynter, who grew up with Ali, “We were ...”".
+                Some(k) if self.kind(k) == Some(TokenKind::OpenQuote) && self.is_comma(k - 1) => {
+                    (np.0, k - 1)
+                }
                 None if stop == u1 => (np.0, u1),
                 _ => np,
             };
@@ -1480,7 +1556,10 @@ impl<'a> Ctx<'a> {
             || self.kind(a) == Some(TokenKind::Number)
             || matches!(self.w(a), "who" | "which" | "whose")
             || self.is_word(a) && !self.cap[a] && self.c(a) == 0;
-        if !starts || self.starts_cue(a) {
+        // "said Smith, speaking on condition of anonymity": a participial
+        // phrase is an adverbial, not an appositive ("including" is a list).
+        let participial = self.lower_suffix(a, "ing") && self.w(a) != "including";
+        if !starts || participial || self.starts_cue(a) {
             return np;
         }
         let mut relative = false;
@@ -1491,6 +1570,10 @@ impl<'a> Ctx<'a> {
             }
             if matches!(self.w(k), "who" | "which" | "whose") || self.w(k).starts_with("who'") {
                 relative = true;
+            }
+            if relative && self.kind(k) == Some(TokenKind::OpenQuote) && self.is_comma(k - 1) {
+                // "Said Dorothy Poynter, who grew up with Ali, “We were ...”".
+                return (np.0, k - 1);
             }
             if self.in_q(k)
                 || self.is_comma(k) && self.starts_cue(k + 1)
@@ -1548,7 +1631,7 @@ impl<'a> Ctx<'a> {
     /// Monday that", "revealed on Truth Social that", "said in a statement:").
     fn skip_adverbials(&self, j: usize, hi: usize) -> usize {
         let mut k = j;
-        for _ in 0..3 {
+        for _ in 0..4 {
             if k >= hi || self.in_q(k) {
                 break;
             }
@@ -1580,6 +1663,20 @@ impl<'a> Ctx<'a> {
                             .all(|y| !self.is_comma(y) && (self.in_q(y) || !self.verbish(y))) =>
                     {
                         k = x;
+                        continue;
+                    }
+                    _ => {}
+                }
+                // A phrase closed by a comma before another adverbial: "on
+                // Twitter on Monday, in reference to her first child, “...”".
+                match (k + 1..stop).find(|&x| self.is_comma(x) || self.in_q(x)) {
+                    Some(x)
+                        if !self.in_q(x)
+                            && x + 1 < hi
+                            && self.c(x + 1) & (PREP | TIME) != 0
+                            && (k + 1..x).all(|y| !self.verbish(y)) =>
+                    {
+                        k = x + 1;
                         continue;
                     }
                     _ => break,
@@ -1948,7 +2045,18 @@ impl<'a> Ctx<'a> {
             let taken = out
                 .iter()
                 .any(|f| f.content.iter().any(|&(s, e)| s <= k && k < e));
-            let np = self.left_np(u0, k - 1).filter(|np| {
+            // "... contests - Philip Bump: “...”": a spaced dash ends a
+            // headline before the speaker.
+            let np = self.left_np(u0, k - 1).map(|np| {
+                match (np.0..np.1)
+                    .rev()
+                    .find(|&i| self.is_dash(i) && self.spaced(i))
+                {
+                    Some(d) if d + 1 < np.1 => (d + 1, np.1),
+                    _ => np,
+                }
+            });
+            let np = np.filter(|np| {
                 let head = np.1 - 1;
                 let starts_clause = np.0 == u0
                     || self.is_dash(np.0 - 1)
@@ -2237,6 +2345,10 @@ impl<'a> Ctx<'a> {
             // An earlier cue inside the speaker phrase ("Cruz, who has
             // proposed ..., said") does not hide the quotation before it.
             let mut b = r.group_start;
+            // “...,” as Cruz said on Monday.
+            if b > u0 + 1 && self.w(b - 1) == "as" && !self.in_q(b - 1) {
+                b -= 1;
+            }
             if b > u0 && self.is_comma(b - 1) {
                 b -= 1;
             }
@@ -2320,6 +2432,14 @@ impl<'a> Ctx<'a> {
             && !matches!(self.tok(cs), ":" | "(" | "$")
             && !quote_after_comma;
         if matches!(self.w(cs), "that" | "this") && self.is_punct(cs + 1, ":") {
+            cs += 1;
+        }
+        // "which he described as “like an open orchid”".
+        if entry.class == "describe"
+            && self.w(cs) == "as"
+            && !self.in_q(cs)
+            && self.kind(cs + 1) == Some(TokenKind::OpenQuote)
+        {
             cs += 1;
         }
         if self.is_punct(cs, ":") && !self.in_q(cs)

@@ -799,3 +799,71 @@ fn component_contract() {
     assert_eq!(starts, sorted);
     assert!(a.quotes.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
 }
+
+#[test]
+fn speakers_after_a_quotation_run_to_the_end_of_their_clause() {
+    // A reduced relative and a coordinated title after an inverted cue.
+    check(
+        "\"The gate was never locked,\" said the base commander known as Ray.",
+        "⟨d1 \"The gate was never locked,\"⟩ ⟨v1 said⟩ ⟨s1 the base commander known as Ray⟩.",
+    );
+    check(
+        "“We will stay,” said former Ohio Gov. and party Chairman Ted Mills.",
+        "⟨d1 “We will stay,”⟩ ⟨v1 said⟩ ⟨s1 former Ohio Gov. and party Chairman Ted Mills⟩.",
+    );
+    // A participial phrase is an adverbial, not an appositive.
+    check(
+        "\"It is fine,\" said Ann Lee, speaking by phone.",
+        "⟨d1 \"It is fine,\"⟩ ⟨v1 said⟩ ⟨s1 Ann Lee⟩, speaking by phone.",
+    );
+    // Everything between the quotation and the cue, over a number and
+    // names joined by "and".
+    check(
+        "“The yield would double,” Fight for $20 organizer Dana Ruiz and Pat Oyelaran of the \
+         Institute for Labor and Economic Research wrote.",
+        "⟨d1 “The yield would double,”⟩ ⟨s1 Fight for $20 organizer Dana Ruiz and Pat Oyelaran \
+         of the Institute for Labor and Economic Research⟩ ⟨v1 wrote⟩.",
+    );
+    // "..., as X said".
+    check(
+        "The plan “is dead on arrival,” as Okafor said on Monday.",
+        "The plan ⟨d1 “is dead on arrival,”⟩ as ⟨s1 Okafor⟩ ⟨v1 said⟩ on Monday.",
+    );
+}
+
+#[test]
+fn content_after_asides_relatives_and_dashes() {
+    check(
+        "Mills said on Radio Four on Monday, in reference to the strike, “It ends this week.”",
+        "⟨s1 Mills⟩ ⟨v1 said⟩ on Radio Four on Monday, in reference to the strike, \
+         ⟨d1 “It ends this week.”⟩",
+    );
+    check(
+        "Said Mara Quist, who grew up on the island, “We were all so proud.”",
+        "⟨v1 Said⟩ ⟨s1 Mara Quist, who grew up on the island⟩, ⟨d1 “We were all so proud.”⟩",
+    );
+    check(
+        "Why the coast matters - Lena Ortiz: “The ports decide everything.”",
+        "Why the coast matters - ⟨s1 Lena Ortiz⟩⟨v1 :⟩ ⟨d1 “The ports decide everything.”⟩",
+    );
+    check(
+        "As the Herald's Tom Pike puts it, \"The council is unmoved.\"",
+        "As ⟨s1 the Herald's Tom Pike⟩ ⟨v1 puts it⟩, ⟨d1 \"The council is unmoved.\"⟩",
+    );
+    check(
+        "\"Nothing is settled,\" Okafor said before adding: \"We will talk again.\"",
+        "⟨d1 \"Nothing is settled,\"⟩ ⟨s1 ⟨s2 Okafor⟩⟩ ⟨v1 said⟩ before ⟨v2 adding⟩: \
+         ⟨d2 \"We will talk again.\"⟩",
+    );
+    let a = analyse("The mayor attacked the plan, which she described as “a gift to developers.”");
+    let described = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.map(|c| a.slice(c)) == Some("described"));
+    assert_eq!(
+        described.map(|q| a.slice(q.content)),
+        Some("“a gift to developers.”"),
+        "{}",
+        render(&a)
+    );
+}
