@@ -324,7 +324,11 @@ impl<'a> Ctx<'a> {
                 {
                     return false;
                 }
-                !self.verb_cue_at(i)
+                // "his thinking", "Cruz's thinking": a possessed -ing form is a noun.
+                let possessed_ing = self.lower_suffix(i, "ing")
+                    && i > 0
+                    && (matches!(self.w(i - 1), "'s" | "'") || self.c(i - 1) & DET != 0);
+                !self.verb_cue_at(i) || possessed_ing
             }
             Some(TokenKind::Punct) => matches!(self.tok(i), "-" | "&" | "’" | "'"),
             Some(TokenKind::Symbol) => self.tok(i) == "&",
@@ -773,6 +777,14 @@ impl<'a> Ctx<'a> {
                 _ => i += 1,
             }
         }
+        // "A source familiar with Cruz's thinking said": a possessed noun
+        // right before a reporting verb is part of its subject.
+        out.retain(|c| {
+            let possessed =
+                c.s > u0 && (matches!(self.w(c.s - 1), "'s" | "'") || self.c(c.s - 1) & DET != 0);
+            let nominal = c.m.entry.cue_type == CueType::Noun || c.m.form == Form::Participle;
+            !(possessed && nominal && c.e < u1 && self.verb_cue_at(c.e))
+        });
         // "Judge X, writing for the majority, said ...": a participle between
         // commas before a reporting verb describes the speaker.
         out.retain(|c| {
@@ -1691,6 +1703,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// True when a that-clause or a colon follows the cue group ending at
+    /// `j` ("Greene added that ..."): the cue has its own content, so a
+    /// quotation in the sentence before is not it.
+    fn content_follows(&self, j: usize, u1: usize) -> bool {
+        let k = self.skip_adverbials(j, u1);
+        k < u1 && !self.in_q(k) && (self.w(k) == "that" || self.is_punct(k, ":"))
+    }
+
     /// "that", a colon or a quotation mark: content follows.
     fn opens_content(&self, k: usize) -> bool {
         !self.in_q(k) && self.w(k) == "that"
@@ -1949,7 +1969,11 @@ impl<'a> Ctx<'a> {
         if end - f > 6
             || !self.is_word(head)
             || self.c(head) & (DET | PREP) != 0
+            // "Analysis:", "The Latest:".
             || (end - f == 1 && is_label(self.w(f)))
+            || (end - f == 2 && self.w(f) == "the" && is_label(self.w(f + 1)))
+            // "Q:", "A:": an interview transcript's turns.
+            || (end - f == 1 && self.tok(f).chars().count() == 1)
         {
             return None;
         }
@@ -1961,8 +1985,8 @@ impl<'a> Ctx<'a> {
         Some(Found::colon((f, end), colon, vec![(s, ce)]))
     }
 
-    /// "CLINTON: I just believe ...", "Q: You suffered ...": a paragraph
-    /// opening with a speaker label in capitals and a colon.
+    /// "CLINTON: I just believe ...": a paragraph opening with a speaker
+    /// label in capitals and a colon.
     fn label(&self, ui: usize, units: &[(usize, usize, u32)]) -> Option<Found> {
         let (u0, _, block) = units[ui];
         if ui > 0 && units[ui - 1].2 == block {
@@ -1977,7 +2001,9 @@ impl<'a> Ctx<'a> {
             self.is_word(k)
                 && t.chars().any(char::is_alphabetic)
                 && t.chars().all(|c| !c.is_lowercase())
-                && (t.chars().filter(|c| c.is_alphabetic()).count() >= 3 || matches!(t, "Q" | "A"))
+                // "Q:" and "A:" name no one: an interview's answers are
+                // not attributed to an actor we could resolve.
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
         });
         if !caps {
             return None;
@@ -2358,6 +2384,7 @@ impl<'a> Ctx<'a> {
                 && ui > 0
                 && units[ui - 1].2 == units[ui].2
                 && self.pure_quote(units[ui - 1].0, units[ui - 1].1)
+                && !self.content_follows(r.group_end, u1)
             {
                 // “A.” Trump said.
                 let (p0, p1) = (units[ui - 1].0, units[ui - 1].1);

@@ -235,8 +235,8 @@ fn sources_with_apposition_and_relative_clauses() {
     );
     // Not when the longer phrase does not open the clause.
     check(
-        "He spoke to reporters in Lagos after the mayor of the city said the roads were closed.",
-        "He spoke to reporters in Lagos after ⟨s1 the mayor of the city⟩ ⟨v1 said⟩ ⟨i1 the roads were closed⟩.",
+        "He left the hall in Lagos after the mayor of the city said the roads were closed.",
+        "He left the hall in Lagos after ⟨s1 the mayor of the city⟩ ⟨v1 said⟩ ⟨i1 the roads were closed⟩.",
     );
     // A list in the content is not a chain of asides.
     check(
@@ -866,4 +866,30 @@ fn content_after_asides_relatives_and_dashes() {
         "{}",
         render(&a)
     );
+}
+
+#[test]
+fn a_cue_with_its_own_clause_does_not_take_the_quotation_before() {
+    check(
+        "“The ports are full.” Ruiz added that the harbour board very much wants a new pier.",
+        "“The ports are full.” ⟨s1 Ruiz⟩ ⟨v1 added⟩ ⟨i1 that the harbour board very much wants a \
+         new pier⟩.",
+    );
+    // A possessed -ing noun belongs to the speaker phrase.
+    check(
+        "A source familiar with the minister’s thinking said, “She will stay.”",
+        "⟨s1 A source familiar with the minister’s thinking⟩ ⟨v1 said⟩, ⟨d1 “She will stay.”⟩",
+    );
+}
+
+#[test]
+fn nouns_labels_and_interview_turns_are_no_cues() {
+    for text in [
+        "The council voted in a 2019 email chain that nobody read.",
+        "Q: Will you run again?\n\nA: I think so. The party needs me.",
+        "The Latest: Council votes to close the bridge.\n\nThe council met.",
+    ] {
+        let a = analyse(text);
+        assert!(a.quotes.is_empty(), "{text}: {}", render(&a));
+    }
 }
