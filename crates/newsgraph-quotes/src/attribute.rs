@@ -1703,12 +1703,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// True when a that-clause or a colon follows the cue group ending at
-    /// `j` ("Greene added that ..."): the cue has its own content, so a
-    /// quotation in the sentence before is not it.
+    /// True when a that-clause, a colon or a clause follows the cue group
+    /// ending at `j` ("Greene added that ...", "Reid said both are ..."):
+    /// the cue has its own content, so a quotation before it is not it.
     fn content_follows(&self, j: usize, u1: usize) -> bool {
         let k = self.skip_adverbials(j, u1);
-        k < u1 && !self.in_q(k) && (self.w(k) == "that" || self.is_punct(k, ":"))
+        k < u1
+            && !self.in_q(k)
+            && (self.w(k) == "that"
+                || self.is_punct(k, ":")
+                || self.is_word(k) && self.clause_like(k, u1))
     }
 
     /// "that", a colon or a quotation mark: content follows.
@@ -2047,9 +2051,37 @@ impl<'a> Ctx<'a> {
     }
 
     fn unit(&self, u0: usize, u1: usize, ui: usize, units: &[(usize, usize, u32)]) -> Vec<Found> {
+        if let Some(f) = self.dash_signature(u0, u1, ui, units) {
+            return vec![f];
+        }
         let mut out = self.cued(u0, u1, ui, units);
         self.colon_quotes(u0, u1, &mut out);
         out
+    }
+
+    /// "“We need to stop.” ¶ — Michelle Marks, Philadelphia": a unit of a
+    /// dash and a name after a unit that is only a quotation signs it.
+    fn dash_signature(
+        &self,
+        u0: usize,
+        u1: usize,
+        ui: usize,
+        units: &[(usize, usize, u32)],
+    ) -> Option<Found> {
+        if ui == 0 || !self.is_dash(u0) || self.in_q(u0) {
+            return None;
+        }
+        let (p0, p1, _) = units[ui - 1];
+        if !self.pure_quote(p0, p1) {
+            return None;
+        }
+        let np = self.right_np(u0 + 1, u1)?;
+        let ends = np.1 >= u1 || self.is_comma(np.1) || self.is_end_punct(np.1);
+        if !ends || !(np.0..np.1).any(|k| self.name_like(k)) {
+            return None;
+        }
+        let q = (p0..p1).rev().find_map(|i| self.quote_ending_at(i))?;
+        Some(Found::colon(np, u0, self.quote_chain(q)))
     }
 
     /// "Bush: “The mission is to destroy ISIS.”", "From the report: “...”":
@@ -2379,7 +2411,12 @@ impl<'a> Ctx<'a> {
                 b -= 1;
             }
             let q = if b > u0 {
-                self.quote_ending_at(b - 1)
+                // 'On ABC's "This Week," Rubio said that ...': a quotation
+                // inside the clause, before a cue with its own content, is
+                // a title or a phrase, not what was said.
+                self.quote_ending_at(b - 1).filter(|&q| {
+                    self.marks.spans[q].open == u0 || !self.content_follows(r.group_end, u1)
+                })
             } else if b == u0
                 && ui > 0
                 && units[ui - 1].2 == units[ui].2
@@ -2559,8 +2596,33 @@ impl<'a> Ctx<'a> {
                 return Some(f);
             }
         }
-        let _ = ui;
+        // 4. "Sam Lau said in a statement. ¶ “There are no ballots ...”":
+        // a cue with nothing after it in its sentence takes the quotation
+        // that opens the next unit.
+        if !participle && self.nothing_after(j, u1) {
+            if let Some(&(n0, n1, _)) = units.get(ui + 1) {
+                if self.kind(n0) == Some(TokenKind::OpenQuote) && self.pure_quote(n0, n1) {
+                    let q = self.marks.top[n0] as usize - 1;
+                    f.content = self.quote_chain(q);
+                    f.confidence = 0.6;
+                    return Some(f);
+                }
+            }
+        }
         None
+    }
+
+    /// True when only adverbial phrase material follows `j` to the end of
+    /// the unit, closed by a full stop: "said in a statement.".
+    fn nothing_after(&self, j: usize, u1: usize) -> bool {
+        if j >= u1 || u1 - j > 12 || !self.is_punct(u1 - 1, ".") {
+            return false;
+        }
+        (j..u1 - 1).all(|k| {
+            !self.in_q(k)
+                && (self.is_word(k) && !self.verbish(k) && self.c(k) & (CLAUSE | SUBJ) == 0
+                    || self.kind(k) == Some(TokenKind::Number))
+        })
     }
 
     /// Content that a cue taking any object accepts: not a bare preposition

@@ -893,3 +893,42 @@ fn nouns_labels_and_interview_turns_are_no_cues() {
         assert!(a.quotes.is_empty(), "{text}: {}", render(&a));
     }
 }
+
+#[test]
+fn signatures_and_quotations_after_a_bare_cue() {
+    check(
+        "The levy went nowhere.\n\n“Big firms pay nothing.”\n\n— Ada Obi, Lagos.\n\nThe end.",
+        "The levy went nowhere.\n\n⟨d1 “Big firms pay nothing.”⟩\n\n⟨v1 —⟩ ⟨s1 Ada Obi⟩, Lagos.\n\nThe end.",
+    );
+    check(
+        "Both sides shrugged.\n\nLau said in a statement.\n\n“There are no ballots to recount.”",
+        "Both sides shrugged.\n\n⟨s1 Lau⟩ ⟨v1 said⟩ in a statement.\n\n⟨d1 “There are no ballots to \
+         recount.”⟩",
+    );
+    // A dash line after prose is no signature.
+    let a = analyse("The levy went nowhere.\n\n— Ada Obi, Lagos.");
+    assert!(a.quotes.is_empty(), "{}", render(&a));
+}
+
+#[test]
+fn a_quotation_before_a_cue_with_its_own_clause_is_not_its_content() {
+    // A show title inside the clause.
+    let a = analyse(
+        "On Radio Kano's \"Morning Desk,\" Bello said that the levy would be \"gone by June.\"",
+    );
+    let said = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.map(|c| a.slice(c)) == Some("said"));
+    assert_eq!(
+        said.map(|q| a.slice(q.content)),
+        Some("that the levy would be \"gone by June.\""),
+        "{}",
+        render(&a)
+    );
+    // The quotation before is a unit of its own; the cue has a clause.
+    check(
+        "\"It shows weakness.\" Bello said both ministers were \"out of touch.\"",
+        "\"It shows weakness.\" ⟨s1 Bello⟩ ⟨v1 said⟩ ⟨m1 both ministers were \"out of touch.\"⟩",
+    );
+}
