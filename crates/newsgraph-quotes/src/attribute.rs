@@ -2741,7 +2741,10 @@ impl<'a> Ctx<'a> {
             .content
             .iter()
             .all(|&(s, e)| self.kind(s) == Some(TokenKind::OpenQuote) && self.in_q(e - 1));
-        if !direct && !f.speech {
+        // Indirect speech does not run on into a quotation: in PolNeAR
+        // train the quotation after reported speech is as often left out of
+        // it or someone else's, and leaving it out scores better held out.
+        if !direct {
             return;
         }
         let (_, u1, _) = units[ui];

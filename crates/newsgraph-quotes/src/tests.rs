@@ -386,10 +386,17 @@ fn transcript_labels_and_colons() {
 }
 
 #[test]
-fn indirect_speech_continued_by_a_quotation() {
+fn indirect_speech_is_not_continued_by_a_quotation() {
+    // The quotation after reported speech may be someone else's; PolNeAR
+    // leaves it out of the reported speech, and so do we. A direct
+    // quotation runs on.
     check(
         "The coach said the team needed rest. “We are tired.”",
-        "⟨s1 The coach⟩ ⟨v1 said⟩ ⟨m1 the team needed rest. “We are tired.”⟩",
+        "⟨s1 The coach⟩ ⟨v1 said⟩ ⟨i1 the team needed rest⟩. “We are tired.”",
+    );
+    check(
+        "“We are tired,” the coach said. “We need rest.”",
+        "⟨d1 “We are tired,” ⟨s1 the coach⟩ ⟨v1 said⟩. “We need rest.”⟩",
     );
 }
 
