@@ -2056,7 +2056,115 @@ impl<'a> Ctx<'a> {
         }
         let mut out = self.cued(u0, u1, ui, units);
         self.colon_quotes(u0, u1, &mut out);
+        if out.is_empty() {
+            out.extend(
+                self.quote_then_speaker(u0, u1)
+                    .or_else(|| self.speaker_then_quote(u0, u1)),
+            );
+        }
         out
+    }
+
+    /// "Sanders shot back, “Secretary Clinton called them out.”", "The
+    /// supporter retorted: “...”": a unit opening with a speaker and one verb
+    /// no lexicon knows, then a comma or colon and a quotation.
+    fn speaker_then_quote(&self, u0: usize, u1: usize) -> Option<Found> {
+        let mut s = u0;
+        while s < u1 && self.is_word(s) && self.c(s) & (CONN | ADV) != 0 && !self.name_like(s) {
+            s += 1;
+        }
+        let k = (s + 2..u1.min(s + 16)).find(|&k| self.kind(k) == Some(TokenKind::OpenQuote))?;
+        if !(self.is_comma(k - 1) || self.is_punct(k - 1, ":")) || self.in_q(k - 1) {
+            return None;
+        }
+        let v = (s + 1..k - 1).find(|&v| {
+            self.is_word(v)
+                && !self.cap[v]
+                && self.c(v) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME | AUX) == 0
+                && self.right_np(s, v) == Some((s, v))
+        })?;
+        let named = (s..v).any(|x| self.name_like(x) || self.c(x) & (SUBJ | ROLE) != 0);
+        let particle = v + 1 < k - 1 && matches!(self.w(v + 1), "back" | "in" | "on" | "up");
+        let cue_end = if particle { v + 2 } else { v + 1 };
+        if !named || cue_end != k - 1 || self.starts_cue(v) {
+            return None;
+        }
+        let q = self.marks.top[k] as usize - 1;
+        // The quotation ends the unit: "The Senate passed, “for now,” a
+        // bill" is no speech.
+        let last = self.marks.spans[q].last;
+        if (last + 1..u1).any(|x| self.kind(x) != Some(TokenKind::Punct)) {
+            return None;
+        }
+        let mut f = Found::colon((s, v), v, self.quote_chain(q));
+        f.cue = (v, cue_end);
+        f.confidence = 0.6;
+        Some(f)
+    }
+
+    /// "“This is fantastic!” beamed Donald Hartley.", "“They're all here,”
+    /// Bennett shot back with a laugh.": a quotation opening its unit, then
+    /// only a speaker and one verb no lexicon knows. The shape alone marks
+    /// speech: nothing else can follow a quotation ending in a comma, "!"
+    /// or "?" this way.
+    fn quote_then_speaker(&self, u0: usize, u1: usize) -> Option<Found> {
+        if self.kind(u0) != Some(TokenKind::OpenQuote) {
+            return None;
+        }
+        let q = self.marks.top.get(u0).filter(|&&t| t != 0)? - 1;
+        let q = q as usize;
+        let last = self.marks.spans[q].last;
+        if last < u0 + 2 || !matches!(self.tok(last - 1), "," | "!" | "?") {
+            return None;
+        }
+        let tail = last + 1;
+        let end = (tail..u1).find(|&k| !self.in_q(k) && self.is_end_punct(k))?;
+        if end - tail > 12 || end + 1 < u1 && !self.in_q(end + 1) {
+            return None;
+        }
+        let verb = |k: usize| {
+            self.is_word(k)
+                && !self.cap[k]
+                && self.c(k) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME) == 0
+        };
+        // What may follow the verb: a particle ("shot back") and one
+        // prepositional phrase ("with a laugh").
+        let rest_ok = |k: usize| {
+            let k = if matches!(self.w(k), "back" | "in" | "on" | "up" | "out") {
+                k + 1
+            } else {
+                k
+            };
+            k == end || self.c(k) & PREP != 0 && (k + 1..end).all(|x| self.np_word_at(x, true))
+        };
+        // "..., Bennett shot back." / "..., beamed Hartley of Madison, Ala."
+        let speaker_first = (tail + 1..end).find(|&v| {
+            verb(v)
+                && rest_ok(v + 1)
+                && self.right_np(tail, v) == Some((tail, v))
+                && (tail..v).any(|k| self.name_like(k) || self.c(k) & (SUBJ | ROLE) != 0)
+        });
+        let (source, cue) = if let Some(v) = speaker_first {
+            ((tail, v), v)
+        } else if verb(tail) && !self.name_like(tail) {
+            let np = self.right_np_with(tail + 1, end, true)?;
+            let appositive = self.is_comma(np.1) && (np.1 + 1..end).all(|k| !self.verbish(k));
+            if np.1 != end && !appositive {
+                return None;
+            }
+            (np, tail)
+        } else {
+            return None;
+        };
+        let cue_end = if cue + 1 < end && matches!(self.w(cue + 1), "back" | "in" | "on") {
+            cue + 2
+        } else {
+            cue + 1
+        };
+        let mut f = Found::colon(source, cue, self.quote_chain(q));
+        f.cue = (cue, cue_end);
+        f.confidence = 0.6;
+        Some(f)
     }
 
     /// "“We need to stop.” ¶ — Michelle Marks, Philadelphia": a unit of a

@@ -939,3 +939,27 @@ fn a_quotation_before_a_cue_with_its_own_clause_is_not_its_content() {
         "\"It shows weakness.\" ⟨s1 Bello⟩ ⟨v1 said⟩ ⟨m1 both ministers were \"out of touch.\"⟩",
     );
 }
+
+#[test]
+fn a_quotation_and_a_speaker_with_a_verb_no_lexicon_knows() {
+    check(
+        "“This is a fine day!” beamed Ada Obi of Kano.",
+        "⟨d1 “This is a fine day!”⟩ ⟨v1 beamed⟩ ⟨s1 Ada Obi of Kano⟩.",
+    );
+    check(
+        "“The levy is dead,” Bello shot back with a laugh.",
+        "⟨d1 “The levy is dead,”⟩ ⟨s1 Bello⟩ ⟨v1 shot back⟩ with a laugh.",
+    );
+    check(
+        "Bello shot back, “The levy is dead.”",
+        "⟨s1 Bello⟩ ⟨v1 shot back⟩, ⟨d1 “The levy is dead.”⟩",
+    );
+    // Not when the quotation does not end the sentence, or no one speaks.
+    for text in [
+        "The Senate passed, “for now,” a bill on roads.",
+        "“It is over,” the report.",
+    ] {
+        let a = analyse(text);
+        assert!(a.quotes.is_empty(), "{text}: {}", render(&a));
+    }
+}
