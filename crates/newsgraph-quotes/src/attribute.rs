@@ -2059,10 +2059,63 @@ impl<'a> Ctx<'a> {
         if out.is_empty() {
             out.extend(
                 self.quote_then_speaker(u0, u1)
-                    .or_else(|| self.speaker_then_quote(u0, u1)),
+                    .or_else(|| self.speaker_then_quote(u0, u1))
+                    .or_else(|| self.colon_then_quote(u0, u1, ui, units)),
             );
         }
         out
+    }
+
+    /// "Trump issued the following statement: ¶ “Our prayers are ...”",
+    /// "Then she added a caveat: “Down the ballot ...”": a subject, a verb
+    /// phrase ending in a colon, and a quotation after it (in the unit or
+    /// opening the next one). The verb phrase up to the colon is the cue.
+    fn colon_then_quote(
+        &self,
+        u0: usize,
+        u1: usize,
+        ui: usize,
+        units: &[(usize, usize, u32)],
+    ) -> Option<Found> {
+        let mut s = u0;
+        while s < u1 && self.is_word(s) && self.c(s) & (CONN | ADV) != 0 && !self.name_like(s) {
+            s += 1;
+        }
+        // An introductory phrase: "In response, ...".
+        if s < u1 && self.c(s) & (PREP | TIME) != 0 {
+            s = (s + 1..u1.min(s + 8)).find(|&k| self.is_comma(k))? + 1;
+        }
+        let colon = (s + 2..u1.min(s + 16))
+            .find(|&k| self.is_punct(k, ":") || self.in_q(k) || self.is_comma(k))?;
+        if !self.is_punct(colon, ":") || self.in_q(colon) {
+            return None;
+        }
+        let v = (s + 1..colon).find(|&v| self.right_np(s, v) == Some((s, v)))?;
+        let v = (v..colon).find(|&x| !self.np_word_at(x, false) || self.c(x) & VERB != 0)?;
+        let verb_like = self.is_word(v)
+            && !self.cap[v]
+            && self.c(v) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME) == 0;
+        let named = (s..v).any(|x| self.name_like(x) || self.c(x) & (SUBJ | ROLE) != 0);
+        if !verb_like || !named || colon - v > 8 {
+            return None;
+        }
+        let q = if colon + 1 < u1 {
+            let k = colon + 1;
+            if self.kind(k) != Some(TokenKind::OpenQuote) {
+                return None;
+            }
+            self.marks.top[k] as usize - 1
+        } else {
+            let &(n0, n1, _) = units.get(ui + 1)?;
+            if !self.pure_quote(n0, n1) {
+                return None;
+            }
+            self.marks.top[n0] as usize - 1
+        };
+        let mut f = Found::colon((s, v), v, self.quote_chain(q));
+        f.cue = (v, colon + 1);
+        f.confidence = 0.6;
+        Some(f)
     }
 
     /// "Sanders shot back, “Secretary Clinton called them out.”", "The

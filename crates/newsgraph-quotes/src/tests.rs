@@ -963,3 +963,16 @@ fn a_quotation_and_a_speaker_with_a_verb_no_lexicon_knows() {
         assert!(a.quotes.is_empty(), "{text}: {}", render(&a));
     }
 }
+
+#[test]
+fn a_verb_phrase_ending_in_a_colon_before_a_quotation() {
+    check(
+        "In response, Governor Ada Obi issued the following statement:\n\n“Our thoughts are with \
+         the families.”",
+        "In response, ⟨s1 Governor Ada Obi⟩ ⟨v1 issued the following statement:⟩\n\n⟨d1 “Our \
+         thoughts are with the families.”⟩",
+    );
+    // A list after a colon is no speech.
+    let a = analyse("The cafe opened.\n\nIts menu lists three items: “soup,” “bread” and “wine.”");
+    assert!(a.quotes.is_empty(), "{}", render(&a));
+}
