@@ -701,9 +701,42 @@ impl<'a> Ctx<'a> {
                     // "270 pledged delegates".
                     return false;
                 }
+                if m.entry.lemma == "call" && self.names_a_thing(u0, i, m) {
+                    return false;
+                }
                 true
             }
         }
+    }
+
+    /// "a short film called “Tenemos Familias”", "a band called Sophistafunk",
+    /// "so called", "called off", "calling card": "call" naming a thing
+    /// or in an idiom, not a speaker calling something something.
+    fn names_a_thing(&self, u0: usize, i: usize, m: &CueMatch) -> bool {
+        let next = self.w(i + m.len);
+        if matches!(next, "off" | "card" | "cards") || i > u0 && self.w(i - 1) == "so" {
+            return true;
+        }
+        if m.form != Form::Past {
+            return false;
+        }
+        // "a/an" and plain words (no speaker noun) right before "called".
+        let mut k = i;
+        while k > u0 && i - k < 4 {
+            let p = k - 1;
+            if matches!(self.w(p), "a" | "an") {
+                return true;
+            }
+            if !self.is_word(p)
+                || self.cap[p] && !self.first[p]
+                || self.c(p) & (ROLE | SUBJ | VERB | AUX) != 0
+                || self.in_q(p)
+            {
+                return false;
+            }
+            k = p;
+        }
+        false
     }
 
     /// The cues of a unit, left to right, outside quotation marks.

@@ -66,7 +66,7 @@
 //!
 //! | dev (84 articles) | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
 //! |---|---|---|---|
-//! | rules + model | 0.711 | 0.849 | 0.694 |
+//! | rules + model | 0.712 | 0.852 | 0.695 |
 //!
 //! Precision is high (0.84 overlap); recall is limited by PolNeAR's long
 //! tail of cues — beliefs, intentions and stances ("seemed", "is expected",

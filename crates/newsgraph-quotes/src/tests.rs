@@ -976,3 +976,19 @@ fn a_verb_phrase_ending_in_a_colon_before_a_quotation() {
     let a = analyse("The cafe opened.\n\nIts menu lists three items: “soup,” “bread” and “wine.”");
     assert!(a.quotes.is_empty(), "{}", render(&a));
 }
+
+#[test]
+fn call_naming_a_thing_is_no_cue() {
+    for text in [
+        "The campaign aired a short film called “Our Families” on Radio Kano.",
+        "A warm-up band called Sophistafunk got the crowd to dance.",
+        "Several firms have called off projects with him.",
+    ] {
+        let a = analyse(text);
+        assert!(a.quotes.is_empty(), "{text}: {}", render(&a));
+    }
+    check(
+        "A spokesman called the move “illegal.”",
+        "⟨s1 A spokesman⟩ ⟨v1 called⟩ ⟨m1 the move “illegal.”⟩",
+    );
+}
