@@ -21,13 +21,24 @@
 //! - every event whose merge key (type, status, the participants' sides)
 //!   may have changed: the new articles' events, events of actors that moved,
 //!   and events of canonical actors whose name or side (an official counts as
-//!   their country) changed; then every key those events leave or join is
-//!   clustered again in date order;
+//!   their country) changed; every key that stored events leave or join is
+//!   clustered again whole, in date order; a key that only gains new events
+//!   takes them from its stored first reports (see `new_events`: a report
+//!   that joins a cluster changes no other; one that opens a cluster before
+//!   stored reports re-reads the key from there until the clustering is
+//!   back in step with the stored one);
 //! - every speaker with a moved quote or a new name is clustered again
-//!   whole; a speaker with new quotes only, from the first new quote on
-//!   (quotes before it were clustered as before, and a cluster whose first
-//!   report is older than the quote window before it can take no later
-//!   quote); only the rows that differ are written.
+//!   whole (only the rows that differ are written); a speaker with new
+//!   quotes only takes them from the stored first reports dated within the
+//!   quote window (see `new_quotes`: a quote that opens or closes a cluster
+//!   re-reads only the stored clusters whose members may now choose
+//!   otherwise).
+//!
+//! So an update reads and holds what the new articles touch (their
+//! records, the first reports of the clusters they join, the clusters they
+//! reshape) and writes as it goes, not the history of every key and
+//! speaker, so its memory does not grow with the corpus (only actors whose
+//! name, side or members change still have their history re-read).
 //!
 //! A changed actors file or merge option, a deleted merged article, or a
 //! copy that replaced a merged article's layers makes the next update a full
@@ -46,6 +57,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::backend::{Dialect, Value};
 use crate::{Result, Store};
+
+mod new_events;
+mod new_quotes;
 
 /// A user-supplied canonical name with its variants (from the actors file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,6 +242,30 @@ fn days_between(a: &str, b: &str) -> Option<i64> {
     let a = chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
     let b = chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
     Some((b - a).num_days())
+}
+
+/// `date` moved by `days` (both ways), as `%Y-%m-%d`; `None` for an odd date.
+fn shift_date(date: &str, days: i64) -> Option<String> {
+    let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let shifted = d.checked_add_signed(chrono::Duration::days(days))?;
+    Some(shifted.format("%Y-%m-%d").to_string())
+}
+
+/// Whether `date` is a well-formed date that orders as text as it does in
+/// time (what bounding a re-read by date relies on).
+fn plain_date(date: &str) -> bool {
+    shift_date(date, 0).as_deref() == Some(date)
+}
+
+/// Merged rows and member rows to insert.
+type NewRows = (Vec<Vec<Value>>, Vec<Vec<Value>>);
+
+/// Where an update puts a report: a stored cluster (by merged id) or a
+/// cluster it opens (by index into its list of opened clusters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Target {
+    Stored(i64),
+    New(usize),
 }
 
 fn json<T: Serialize>(v: &T) -> Value {
@@ -644,6 +682,115 @@ const EVENT_MEMBER_COLS: &[&str] = &[
     "targets",
 ];
 
+/// What a merged event's row holds besides its first report: the union of
+/// its members' participants, its last date and its counts.
+#[derive(Debug, Clone, Default)]
+struct EventTotals {
+    actors: BTreeSet<i64>,
+    targets: BTreeSet<i64>,
+    date_last: Option<String>,
+    reports: usize,
+    sources: usize,
+}
+
+impl EventTotals {
+    fn of(members: &[&EventIn]) -> EventTotals {
+        let sources: BTreeSet<&str> = members.iter().map(|e| e.article.as_ref()).collect();
+        let mut totals = EventTotals {
+            sources: sources.len(),
+            ..EventTotals::default()
+        };
+        for e in members {
+            totals.add(e);
+        }
+        totals
+    }
+
+    /// Adds a member (its article counted by the caller).
+    fn add(&mut self, e: &EventIn) {
+        self.actors.extend(e.actors.iter().copied());
+        self.targets.extend(e.targets.iter().copied());
+        if e.date.is_some() && e.date > self.date_last {
+            self.date_last = e.date.clone();
+        }
+        self.reports += 1;
+    }
+}
+
+/// A merged event's row: a function of its first report (type, status,
+/// date) and its totals alone, so that an update can compute it from the
+/// stored row and the new members.
+fn merged_event_row(
+    id: i64,
+    (event_type, status): (&str, &str),
+    first_date: &Option<String>,
+    totals: &EventTotals,
+    names: &dyn Fn(i64) -> String,
+    opts: &MergeOptions,
+) -> Vec<Value> {
+    let all: BTreeSet<i64> = totals.actors.union(&totals.targets).copied().collect();
+    let reason = if all.is_empty() {
+        "no canonical participants: not merged".to_string()
+    } else if first_date.is_none() {
+        "undated: not merged".to_string()
+    } else if totals.reports == 1 {
+        "one report".to_string()
+    } else {
+        let names: Vec<String> = all.iter().map(|&id| names(id)).collect();
+        format!(
+            "{} reports of {} ({}) with participants {} dated within {} days of {}",
+            totals.reports,
+            event_type,
+            status,
+            names.join(", "),
+            opts.window_days,
+            first_date.as_deref().unwrap_or("an unknown date")
+        )
+    };
+    vec![
+        Value::Int(id),
+        event_type.into(),
+        status.into(),
+        first_date.clone().into(),
+        totals.date_last.clone().into(),
+        json(&totals.actors),
+        json(&totals.targets),
+        totals.reports.into(),
+        totals.sources.into(),
+        reason.into(),
+    ]
+}
+
+/// A member's row: a function of the member and its cluster's first report.
+fn event_member_row(
+    id: i64,
+    first_date: &Option<String>,
+    e: &EventIn,
+    is_first: bool,
+    key: Option<&str>,
+) -> Vec<Value> {
+    let reason = if is_first {
+        "first report".to_string()
+    } else {
+        match (first_date, &e.date) {
+            (Some(f), Some(d)) => format!(
+                "same type, status and participants; dated {d}, {} day(s) after the first report",
+                days_between(f, d).unwrap_or(0)
+            ),
+            _ => "same type, status and participants; both undated".to_string(),
+        }
+    };
+    vec![
+        e.article.as_ref().into(),
+        Value::Int(e.ord),
+        Value::Int(id),
+        reason.into(),
+        key.map(str::to_string).into(),
+        json(&e.actors),
+        json(&e.targets),
+    ]
+}
+
 /// A merged event's row and its members' rows.
 fn event_rows(
     id: i64,
@@ -654,72 +801,18 @@ fn event_rows(
     opts: &MergeOptions,
 ) -> (Vec<Value>, Vec<Vec<Value>>) {
     let first = members[0];
-    let actors: BTreeSet<i64> = members
-        .iter()
-        .flat_map(|e| e.actors.iter().copied())
-        .collect();
-    let targets: BTreeSet<i64> = members
-        .iter()
-        .flat_map(|e| e.targets.iter().copied())
-        .collect();
-    let last_date = members.iter().filter_map(|e| e.date.clone()).max();
-    let sources: BTreeSet<&str> = members.iter().map(|e| e.article.as_ref()).collect();
-    let all: BTreeSet<i64> = actors.union(&targets).copied().collect();
-    let reason = if all.is_empty() {
-        "no canonical participants: not merged".to_string()
-    } else if first_date.is_none() {
-        "undated: not merged".to_string()
-    } else if members.len() == 1 {
-        "one report".to_string()
-    } else {
-        let names: Vec<String> = all.iter().map(|&id| names(id)).collect();
-        format!(
-            "{} reports of {} ({}) with participants {} dated within {} days of {}",
-            members.len(),
-            first.event_type,
-            first.status,
-            names.join(", "),
-            opts.window_days,
-            first_date.as_deref().unwrap_or("an unknown date")
-        )
-    };
-    let row = vec![
-        Value::Int(id),
-        first.event_type.as_str().into(),
-        first.status.as_str().into(),
-        first_date.clone().into(),
-        last_date.into(),
-        json(&actors),
-        json(&targets),
-        members.len().into(),
-        sources.len().into(),
-        reason.into(),
-    ];
+    let row = merged_event_row(
+        id,
+        (&first.event_type, &first.status),
+        first_date,
+        &EventTotals::of(members),
+        names,
+        opts,
+    );
     let member_rows = members
         .iter()
         .enumerate()
-        .map(|(k, e)| {
-            let reason = if k == 0 {
-                "first report".to_string()
-            } else {
-                match (first_date, &e.date) {
-                    (Some(f), Some(d)) => format!(
-                        "same type, status and participants; dated {d}, {} day(s) after the first report",
-                        days_between(f, d).unwrap_or(0)
-                    ),
-                    _ => "same type, status and participants; both undated".to_string(),
-                }
-            };
-            vec![
-                e.article.as_ref().into(),
-                Value::Int(e.ord),
-                Value::Int(id),
-                reason.into(),
-                key.map(str::to_string).into(),
-                json(&e.actors),
-                json(&e.targets),
-            ]
-        })
+        .map(|(k, e)| event_member_row(id, first_date, e, k == 0, key))
         .collect();
     (row, member_rows)
 }
@@ -833,6 +926,57 @@ const QUOTE_MEMBER_COLS: &[&str] = &[
     "reason",
 ];
 
+/// A merged quote's row: a function of its first report and its counts.
+fn merged_quote_row(
+    id: i64,
+    first: &QuoteIn,
+    reports: usize,
+    sources: usize,
+    names: &dyn Fn(i64) -> String,
+    opts: &MergeOptions,
+) -> Vec<Value> {
+    let reason = match first.speaker {
+        None => "no speaker: not merged".to_string(),
+        Some(_) if first.date.is_none() => "undated: not merged".to_string(),
+        Some(_) if reports == 1 => "one report".to_string(),
+        Some(s) => format!(
+            "{} reports by {} sharing at least {:.0}% of their words, published within {} days",
+            reports,
+            names(s),
+            opts.quote_similarity * 100.0,
+            opts.quote_window_days
+        ),
+    };
+    vec![
+        Value::Int(id),
+        first.speaker.into(),
+        first.content.as_str().into(),
+        first.date.clone().into(),
+        reports.into(),
+        sources.into(),
+        reason.into(),
+    ]
+}
+
+/// A member's row: a function of the member and its similarity to the first.
+fn quote_member_row(article: &str, ord: i64, id: i64, sim: f64, is_first: bool) -> Vec<Value> {
+    let reason = if is_first {
+        "first report".to_string()
+    } else {
+        format!(
+            "same speaker; {:.0}% of words shared with the first report",
+            sim * 100.0
+        )
+    };
+    vec![
+        article.into(),
+        Value::Int(ord),
+        Value::Int(id),
+        Value::Real(sim),
+        reason.into(),
+    ]
+}
+
 /// A merged quote's row and its members' rows.
 fn quote_rows(
     id: i64,
@@ -840,49 +984,12 @@ fn quote_rows(
     names: &dyn Fn(i64) -> String,
     opts: &MergeOptions,
 ) -> (Vec<Value>, Vec<Vec<Value>>) {
-    let first = members[0].0;
     let sources: BTreeSet<&str> = members.iter().map(|(q, _)| q.article.as_ref()).collect();
-    let reason = match first.speaker {
-        None => "no speaker: not merged".to_string(),
-        Some(_) if first.date.is_none() => "undated: not merged".to_string(),
-        Some(_) if members.len() == 1 => "one report".to_string(),
-        Some(s) => format!(
-            "{} reports by {} sharing at least {:.0}% of their words, published within {} days",
-            members.len(),
-            names(s),
-            opts.quote_similarity * 100.0,
-            opts.quote_window_days
-        ),
-    };
-    let row = vec![
-        Value::Int(id),
-        first.speaker.into(),
-        first.content.as_str().into(),
-        first.date.clone().into(),
-        members.len().into(),
-        sources.len().into(),
-        reason.into(),
-    ];
+    let row = merged_quote_row(id, members[0].0, members.len(), sources.len(), names, opts);
     let member_rows = members
         .iter()
         .enumerate()
-        .map(|(k, (q, sim))| {
-            let reason = if k == 0 {
-                "first report".to_string()
-            } else {
-                format!(
-                    "same speaker; {:.0}% of words shared with the first report",
-                    sim * 100.0
-                )
-            };
-            vec![
-                q.article.as_ref().into(),
-                Value::Int(q.ord),
-                Value::Int(id),
-                Value::Real(*sim),
-                reason.into(),
-            ]
-        })
+        .map(|(k, (q, sim))| quote_member_row(&q.article, q.ord, id, *sim, k == 0))
         .collect();
     (row, member_rows)
 }
@@ -1379,6 +1486,100 @@ impl Store {
         Ok(out)
     }
 
+    /// Ids for new rows of `table` (`merged_events` or `merged_quotes`): each
+    /// wanted id or, past a collision, the next one neither stored nor
+    /// `taken`. The ids given join `taken`.
+    fn assign_ids(
+        &mut self,
+        table: &str,
+        wanted: &[i64],
+        taken: &mut HashSet<i64>,
+    ) -> Result<Vec<i64>> {
+        let held = self.existing_ids(table, wanted)?;
+        let probe = format!("SELECT 1 FROM {table} WHERE id = $1");
+        let mut out = Vec::with_capacity(wanted.len());
+        for &want in wanted {
+            let id = free_id(want, |id| {
+                Ok(taken.contains(&id)
+                    || if id == want {
+                        held.contains(&id)
+                    } else {
+                        !self.conn.query(&probe, &[Value::Int(id)])?.is_empty()
+                    })
+            })?;
+            taken.insert(id);
+            out.push(id);
+        }
+        Ok(out)
+    }
+
+    /// Deletes merged quotes with their members, and other members one by one.
+    fn delete_quote_rows(
+        &mut self,
+        merged: Vec<i64>,
+        members: Vec<(String, i64, i64)>,
+    ) -> Result<()> {
+        let gone: HashSet<i64> = merged.iter().copied().collect();
+        let merged: Vec<Value> = merged.into_iter().map(Value::Int).collect();
+        self.delete_in("merged_quote_members", "merged_id", &merged)?;
+        for (article, ord, _) in members.iter().filter(|m| !gone.contains(&m.2)) {
+            self.conn.execute(
+                "DELETE FROM merged_quote_members WHERE article_id = $1 AND quote_ord = $2",
+                &[article.as_str().into(), Value::Int(*ord)],
+            )?;
+        }
+        self.delete_in("merged_quotes", "id", &merged)
+    }
+
+    /// Buffers merged quotes (row and member rows, made with the wanted
+    /// id) for insertion, moving each to a free id past a collision.
+    fn insert_quote_clusters(
+        &mut self,
+        clusters: Vec<(Vec<Value>, Vec<Vec<Value>>)>,
+        taken: &mut HashSet<i64>,
+        merged_buf: &mut Buffered,
+        member_buf: &mut Buffered,
+    ) -> Result<()> {
+        let wanted: Vec<i64> = clusters.iter().map(|(row, _)| int_of(&row[0])).collect();
+        let ids = self.assign_ids("merged_quotes", &wanted, taken)?;
+        for ((mut row, mut rows), id) in clusters.into_iter().zip(ids) {
+            if id != int_of(&row[0]) {
+                row[0] = Value::Int(id);
+                for m in &mut rows {
+                    m[2] = Value::Int(id);
+                }
+            }
+            merged_buf.push(self, row)?;
+            for m in rows {
+                member_buf.push(self, m)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Deletes member rows of `table` by (article, `ord_col`), 100 a
+    /// statement.
+    fn delete_members(&mut self, table: &str, ord_col: &str, keys: &[(&str, i64)]) -> Result<()> {
+        for chunk in keys.chunks(100) {
+            let clauses: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    format!(
+                        "(article_id = ${} AND {ord_col} = ${})",
+                        2 * i + 1,
+                        2 * i + 2
+                    )
+                })
+                .collect();
+            let sql = format!("DELETE FROM {table} WHERE {}", clauses.join(" OR "));
+            let params: Vec<Value> = chunk
+                .iter()
+                .flat_map(|&(article, ord)| [article.into(), Value::Int(ord)])
+                .collect();
+            self.conn.execute(&sql, &params)?;
+        }
+        Ok(())
+    }
+
     /// Deletes the rows of `table` whose `col` is one of `values`.
     fn delete_in(&mut self, table: &str, col: &str, values: &[Value]) -> Result<()> {
         for chunk in values.chunks(400) {
@@ -1684,7 +1885,8 @@ impl Store {
         drop(canons);
         let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
 
-        // 4. Events whose key may have changed, then every key they leave or join.
+        // 4. Events whose key may have changed, then every key they leave or
+        // join; keys that only gain new events take them (`new_events`).
         let new_set: HashSet<Arc<str>> = new_articles.iter().cloned().collect();
         let mut affected: BTreeSet<(Arc<str>, i64)> = BTreeSet::new();
         for (article, ord) in moved.keys() {
@@ -1757,16 +1959,42 @@ impl Store {
                 Ok(())
             },
         )?;
+        // Keys that stored reports leave or join are clustered again whole;
+        // keys that only gain new reports take them without a re-read of
+        // their history (see `new_events`), unless a new report's date is
+        // odd (the re-read goes by date).
         let mut keys: BTreeMap<String, Vec<EventIn>> = BTreeMap::new();
         let mut single: Vec<EventIn> = Vec::new();
         for k in &old_keys {
             keys.entry(k.clone()).or_default();
         }
-        for e in changed.values() {
+        let (fresh, stored): (Vec<&EventIn>, Vec<&EventIn>) =
+            changed.values().partition(|e| new_set.contains(&e.article));
+        for e in stored {
             match e.key(&sides) {
                 Some(k) => keys.entry(k).or_default().push(e.clone()),
                 None => single.push(e.clone()),
             }
+        }
+        let mut gaining: BTreeMap<String, Vec<EventIn>> = BTreeMap::new();
+        for e in fresh {
+            match e.key(&sides) {
+                Some(k) if keys.contains_key(&k) => keys.entry(k).or_default().push(e.clone()),
+                Some(k) => gaining.entry(k).or_default().push(e.clone()),
+                None => single.push(e.clone()),
+            }
+        }
+        let odd: Vec<String> = gaining
+            .iter()
+            .filter(|(_, list)| {
+                list.iter()
+                    .any(|e| !e.date.as_deref().is_some_and(plain_date))
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in odd {
+            let list = gaining.remove(&k).unwrap_or_default();
+            keys.insert(k, list);
         }
         // Unchanged members of those keys, then away with the keys' old rows.
         let mut old_merged: BTreeSet<i64> = old_single.iter().map(|s| s.2).collect();
@@ -1827,23 +2055,8 @@ impl Store {
             .iter()
             .map(|(_, _, m)| stable_id(&event_id_seed(&m[0].article, m[0].ord)))
             .collect();
-        let held = self.existing_ids("merged_events", &wanted)?;
-        for ((key, first_date, members), want) in groups.into_iter().zip(wanted) {
-            let id = free_id(want, |id| {
-                Ok(taken.contains(&id)
-                    || if id == want {
-                        held.contains(&id)
-                    } else {
-                        !self
-                            .conn
-                            .query(
-                                "SELECT 1 FROM merged_events WHERE id = $1",
-                                &[Value::Int(id)],
-                            )?
-                            .is_empty()
-                    })
-            })?;
-            taken.insert(id);
+        let ids = self.assign_ids("merged_events", &wanted, &mut taken)?;
+        for ((key, first_date, members), id) in groups.into_iter().zip(ids) {
             let (row, rows) = event_rows(id, &first_date, &members, key.as_deref(), &name, opts);
             merged_buf.push(self, row)?;
             for r in rows {
@@ -1853,11 +2066,12 @@ impl Store {
         merged_buf.flush(self)?;
         member_buf.flush(self)?;
         drop((keys, single, changed));
+        self.merge_new_events(gaining, &name, opts, &mut taken)?;
 
-        // 5. Quotes: every speaker with a new, moved or renamed quote is
-        // clustered again; only the rows that differ are written.
-        // Speakers whose quotes change otherwise than by new quotes are
-        // clustered again whole; the others from their first new quote on.
+        // 5. Quotes. Speakers whose quotes change otherwise than by new
+        // quotes (moved, renamed) are clustered again whole and only the rows
+        // that differ are written; the others take their new quotes into the
+        // stored clusters.
         let mut speakers: BTreeSet<i64> = name_changed.clone();
         speakers.extend(removed.iter().copied());
         speakers.extend(moved.values().map(|(from, _)| *from));
@@ -1908,10 +2122,20 @@ impl Store {
                 Ok(())
             },
         )?;
-        let mut delete_merged: Vec<i64> = Vec::new();
-        let mut delete_members: Vec<(String, i64, i64)> = Vec::new();
-        // Clusters to write: the merged row and its members' rows.
-        let mut insert: Vec<(Vec<Value>, Vec<Vec<Value>>)> = Vec::new();
+        // A speaker with an odd date among their new quotes is clustered
+        // again whole (merging in the new quotes reads by date).
+        speakers.extend(
+            new_quotes
+                .iter()
+                .filter(|(_, list)| {
+                    list.iter()
+                        .any(|q| q.date.as_deref().is_some_and(|d| !plain_date(d)))
+                })
+                .map(|(&s, _)| s),
+        );
+        let mut merged_buf = Buffered::new("merged_quotes", QUOTE_COLS);
+        let mut member_buf = Buffered::new("merged_quote_members", QUOTE_MEMBER_COLS);
+        let mut taken: HashSet<i64> = HashSet::new();
         let speaker_list: Vec<i64> = speakers.iter().copied().collect();
         for chunk in speaker_list.chunks(200) {
             let values: Vec<Value> = chunk.iter().map(|&s| Value::Int(s)).collect();
@@ -1966,6 +2190,9 @@ impl Store {
                     Ok(())
                 },
             )?;
+            let mut insert = Vec::new();
+            let mut delete_merged = Vec::new();
+            let mut delete_members = Vec::new();
             for &s in chunk {
                 let old = old.remove(&s).unwrap_or_default();
                 let old_members = old_members.remove(&s).unwrap_or_default();
@@ -1978,159 +2205,45 @@ impl Store {
                 delete_merged.extend(diff.1);
                 delete_members.extend(diff.2);
             }
+            self.delete_quote_rows(delete_merged, delete_members)?;
+            self.insert_quote_clusters(insert, &mut taken, &mut merged_buf, &mut member_buf)?;
         }
-        // The other speakers from their first new quote on: quotes before
-        // it were clustered as before, and a cluster whose first report is
-        // older than the quote window before it can take no later quote.
-        for (&s, list) in &new_quotes {
+        // The other speakers take their new quotes without a re-read of
+        // their history (see `new_quotes`); quotes that cannot merge (no
+        // date or no words) stay alone.
+        for (s, list) in new_quotes {
             if speakers.contains(&s) {
                 continue;
             }
-            for q in list.iter().filter(|q| q.date.is_none()) {
-                let id = stable_id(&quote_id_seed(&q.article, q.ord));
-                insert.push(quote_rows(id, &[(q, 1.0)], &name, opts));
-            }
-            let Some(first) = list
+            let (merging, alone): (Vec<QuoteIn>, Vec<QuoteIn>) =
+                list.into_iter().partition(mergeable);
+            let singles = alone
                 .iter()
-                .filter(|q| q.date.is_some())
-                .min_by(|a, b| a.order().cmp(&b.order()))
-            else {
-                continue;
-            };
-            let floor = first
-                .date
-                .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .map(|d| {
-                    (d - chrono::Duration::days(opts.quote_window_days))
-                        .format("%Y-%m-%d")
-                        .to_string()
-                })
-                // An odd date: every dated quote of the speaker.
-                .unwrap_or_default();
-            let params = [Value::Int(s), floor.as_str().into()];
-            let mut old: HashMap<i64, Vec<Value>> = HashMap::new();
-            for r in self.conn.query(
-                "SELECT id, speaker, content, date_first, reports, sources, reason
-                 FROM merged_quotes WHERE speaker = $1 AND date_first >= $2",
-                &params,
-            )? {
-                old.insert(r.int(0).unwrap_or(0), r.0);
-            }
-            let mut old_members: HashMap<(String, i64), Vec<Value>> = HashMap::new();
-            for r in self.conn.query(
-                "SELECT m.article_id, m.quote_ord, m.merged_id, m.similarity, m.reason
-                 FROM merged_quote_members m JOIN merged_quotes q ON q.id = m.merged_id
-                 WHERE q.speaker = $1 AND q.date_first >= $2",
-                &params,
-            )? {
-                old_members.insert((r.string(0), r.int(1).unwrap_or(0)), r.0);
-            }
-            let mut quotes: Vec<QuoteIn> = Vec::new();
-            for r in self.conn.query(
-                "SELECT q.article_id, q.ord, q.content, a.published FROM canon_actor_members c
-                 JOIN quotes q ON q.article_id = c.article_id AND q.speaker_ord = c.actor_ord
-                 JOIN articles a ON a.id = q.article_id
-                 WHERE c.canon_id = $1 AND a.published >= $2",
-                &params,
-            )? {
-                let content = r.string(2);
-                quotes.push(QuoteIn {
-                    article: interner.get(r.string(0)),
-                    ord: r.int(1).unwrap_or(0),
-                    speaker: Some(s),
-                    words: word_hashes(&content),
-                    content,
-                    date: r.text(3),
-                });
-            }
-            quotes.sort_by(|a, b| a.order().cmp(&b.order()));
-            let start = quotes
-                .iter()
-                .position(|q| q.order() >= first.order())
-                .unwrap_or(quotes.len());
-            // The clusters open before the first new quote, as stored.
-            let mut opened: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
-            for (i, q) in quotes[..start].iter().enumerate() {
-                if let Some(m) = old_members.get(&(q.article.to_string(), q.ord)) {
-                    opened.entry(int_of(&m[2])).or_default().push(i);
-                }
-            }
-            let mut initial: Vec<Vec<(usize, f64)>> = opened
-                .into_values()
-                .map(|members| {
-                    let rep = &quotes[members[0]];
-                    members
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &i)| {
-                            let sim = if k == 0 {
-                                1.0
-                            } else {
-                                jaccard(&rep.words, &quotes[i].words)
-                            };
-                            (i, sim)
-                        })
-                        .collect()
+                .map(|q| {
+                    let id = stable_id(&quote_id_seed(&q.article, q.ord));
+                    quote_rows(id, &[(q, 1.0)], &name, opts)
                 })
                 .collect();
-            initial.sort_by_key(|c| c[0].0);
-            let refs: Vec<&QuoteIn> = quotes.iter().collect();
-            let clusters = cluster_quotes_from(&refs, start, initial, opts);
-            let diff = diff_quotes(&refs, clusters, old, old_members, &name, opts);
-            insert.extend(diff.0);
-            delete_merged.extend(diff.1);
-            delete_members.extend(diff.2);
-        }
-        // Members of deleted merged quotes go with them; the others one by one.
-        let gone: HashSet<i64> = delete_merged.iter().copied().collect();
-        let delete_merged: Vec<Value> = delete_merged.into_iter().map(Value::Int).collect();
-        self.delete_in("merged_quote_members", "merged_id", &delete_merged)?;
-        for (article, ord, _) in delete_members.iter().filter(|m| !gone.contains(&m.2)) {
-            self.conn.execute(
-                "DELETE FROM merged_quote_members WHERE article_id = $1 AND quote_ord = $2",
-                &[article.as_str().into(), Value::Int(*ord)],
+            self.insert_quote_clusters(singles, &mut taken, &mut merged_buf, &mut member_buf)?;
+            self.merge_new_quotes(
+                s,
+                merging,
+                &name,
+                opts,
+                &mut taken,
+                &mut merged_buf,
+                &mut member_buf,
             )?;
         }
-        self.delete_in("merged_quotes", "id", &delete_merged)?;
         fresh_single.sort_by(|a, b| a.order().cmp(&b.order()));
-        for q in &fresh_single {
-            let id = stable_id(&quote_id_seed(&q.article, q.ord));
-            insert.push(quote_rows(id, &[(q, 1.0)], &name, opts));
-        }
-        let mut merged_buf = Buffered::new("merged_quotes", QUOTE_COLS);
-        let mut member_buf = Buffered::new("merged_quote_members", QUOTE_MEMBER_COLS);
-        let mut taken: HashSet<i64> = HashSet::new();
-        let wanted: Vec<i64> = insert.iter().map(|(row, _)| int_of(&row[0])).collect();
-        let held = self.existing_ids("merged_quotes", &wanted)?;
-        for (mut row, mut rows) in insert {
-            let want = int_of(&row[0]);
-            let id = free_id(want, |id| {
-                Ok(taken.contains(&id)
-                    || if id == want {
-                        held.contains(&id)
-                    } else {
-                        !self
-                            .conn
-                            .query(
-                                "SELECT 1 FROM merged_quotes WHERE id = $1",
-                                &[Value::Int(id)],
-                            )?
-                            .is_empty()
-                    })
-            })?;
-            taken.insert(id);
-            if id != want {
-                row[0] = Value::Int(id);
-                for m in &mut rows {
-                    m[2] = Value::Int(id);
-                }
-            }
-            merged_buf.push(self, row)?;
-            for m in rows {
-                member_buf.push(self, m)?;
-            }
-        }
+        let singles = fresh_single
+            .iter()
+            .map(|q| {
+                let id = stable_id(&quote_id_seed(&q.article, q.ord));
+                quote_rows(id, &[(q, 1.0)], &name, opts)
+            })
+            .collect();
+        self.insert_quote_clusters(singles, &mut taken, &mut merged_buf, &mut member_buf)?;
         merged_buf.flush(self)?;
         member_buf.flush(self)?;
 

@@ -29,10 +29,17 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_incremental_merge.sql"),
         postgres: include_str!("../migrations/postgres/0002_incremental_merge.sql"),
     },
+    Migration {
+        version: 3,
+        name: "merge_first_reports",
+        shared: include_str!("../migrations/0003_merge_first_reports.sql"),
+        sqlite: include_str!("../migrations/sqlite/0003_merge_first_reports.sql"),
+        postgres: include_str!("../migrations/postgres/0003_merge_first_reports.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// A lock id for PostgreSQL advisory locks taken while migrating, so that
 /// several processes starting at once migrate one after the other.

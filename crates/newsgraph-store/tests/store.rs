@@ -965,6 +965,110 @@ fn incremental_merges_equal_a_full_rebuild() {
     }
 }
 
+/// One report of a Trump–Putin call on `day` (and published then) with a
+/// Trump quote; `tag` makes the text, and so the id, its own.
+fn call_report(tag: &str, day: &str, quote: &str) -> ArticleRecord {
+    use ActorKind::*;
+    let mut a = Article::new(
+        &format!("Donald Trump called Vladimir Putin. “{quote},” Donald Trump said. ({tag})"),
+        &format!("https://wire.example/{}", tag.replace(' ', "-")),
+        day,
+    );
+    let t = a.actor("Donald Trump", Person, "USA", "Donald Trump");
+    let p = a.actor("Vladimir Putin", Person, "RUS", "Vladimir Putin");
+    a.event(EventType::Consult, t, p, "called", Some(day));
+    a.quote(t, quote);
+    a.record()
+}
+
+/// New reports joining stored clusters, sorting before a cluster's first
+/// report, dated outside every window, opening a cluster that takes stored
+/// reports (and so on down the key), and a new quote that takes a stored
+/// quote away from the cluster it had joined: each update equals a rebuild.
+#[test]
+fn new_reports_merge_into_stored_clusters_as_a_rebuild_would() {
+    let plan = "alpha bravo charlie delta echo foxtrot golf hotel india juliet";
+    // Copies of one report on one day, merged one at a time: in id order
+    // each joins the stored cluster; in reverse id order each sorts before
+    // the stored first report and takes its cluster over.
+    let mut copies: Vec<ArticleRecord> = (0..6)
+        .map(|i| call_report(&format!("copy {i}"), "2025-08-10", plan))
+        .collect();
+    copies.sort_by(|a, b| a.id().cmp(b.id()));
+    let cuts: Vec<usize> = (1..copies.len()).collect();
+    for (reverse, what) in [
+        (false, "copies in id order"),
+        (true, "copies before the first"),
+    ] {
+        let mut recs = copies.clone();
+        if reverse {
+            recs.reverse();
+        }
+        for db in testing::all("incremental_copies") {
+            let mut store = open(&db);
+            check_incremental(&mut store, &recs, &cuts, &format!("{} {what}", db.backend));
+        }
+    }
+
+    // Stored: the call on the 1st (and the 3rd, within three days) and on
+    // the 6th (and the 8th). New: the 5th (outside the first cluster's
+    // window: it opens a cluster the 6th and the 8th now join), the 30th
+    // of July (before the first report, within its window: it takes the
+    // cluster over), the 20th of July and the 1st of September (far from
+    // every cluster). Quotes: the 3rd's ("kilo") joined the 1st's (9 of 11
+    // words); the 2nd's is nearer to it (10 of 11 words) but not near the
+    // 1st's (9 of 12), so once the 2nd is in, the 3rd's quote moves there.
+    let kilo = "alpha bravo charlie delta echo foxtrot golf hotel india kilo";
+    let lima = "alpha bravo charlie delta echo foxtrot golf hotel india kilo lima";
+    let vienna = "We will meet again soon in Vienna";
+    let stored = vec![
+        call_report("first", "2025-08-01", plan),
+        call_report("third", "2025-08-03", kilo),
+        call_report("sixth", "2025-08-06", vienna),
+        call_report("eighth", "2025-08-08", vienna),
+    ];
+    let new = [
+        call_report("second", "2025-08-02", lima),
+        call_report(
+            "fifth",
+            "2025-08-05",
+            "We will meet again soon in Geneva or Vienna",
+        ),
+        call_report("july", "2025-07-30", plan),
+        call_report("far", "2025-07-20", plan),
+        call_report("later", "2025-09-01", vienna),
+    ];
+    let n = stored.len();
+    for (k, report) in new.iter().enumerate() {
+        let mut recs = stored.clone();
+        recs.push(report.clone());
+        let db = testing::sqlite();
+        let mut store = open(&db);
+        check_incremental(&mut store, &recs, &[n], &format!("sqlite new report {k}"));
+    }
+    let mut recs = stored.clone();
+    recs.extend(new.iter().cloned());
+    for db in testing::all("incremental_windows") {
+        let mut store = open(&db);
+        check_incremental(
+            &mut store,
+            &recs,
+            &[n],
+            &format!("{} all at once", db.backend),
+        );
+    }
+    for db in testing::all("incremental_windows_one_by_one") {
+        let mut store = open(&db);
+        let cuts: Vec<usize> = (n..recs.len()).collect();
+        check_incremental(
+            &mut store,
+            &recs,
+            &cuts,
+            &format!("{} one by one", db.backend),
+        );
+    }
+}
+
 #[test]
 fn replaced_copies_deletions_and_new_options_make_the_update_a_rebuild() {
     for db in testing::all("incremental_fallback") {
