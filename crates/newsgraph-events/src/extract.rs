@@ -14,6 +14,11 @@ use crate::words::{Class, Issues, Words};
 
 /// How many tokens from its trigger an event's place may lie.
 const MAX_PLACE_DISTANCE: usize = 60;
+/// How many earlier candidates a retelling ("the talks") or an anaphor
+/// ("such a proposal") looks back over.
+const MAX_RETELLING_LOOKBACK: usize = 256;
+/// How far after a passive trigger its "by" agent may stand.
+const MAX_AGENT_DISTANCE: usize = 24;
 
 /// An actor mention as an argument chunk: sentence-local token indices.
 #[derive(Debug, Clone, Copy)]
@@ -215,16 +220,21 @@ impl<'a> Extractor<'a> {
         let si = c.ev.sentence as usize;
         // The same event told again: "the talks", "last week's summit".
         if c.det == Det::Definite {
-            let participants = |x: &Event| -> Vec<ActorId> {
-                x.actors.iter().chain(&x.targets).copied().collect()
-            };
-            let own: Vec<ActorId> = participants(&c.ev);
-            let ante = self.cands.iter().rposition(|p| {
-                !p.merged
-                    && p.ev.event_type == c.ev.event_type
-                    && p.entry.is_some_and(|e| self.lex.entry(e).lemma == lemma)
-                    && own.iter().all(|x| participants(&p.ev).contains(x))
-            });
+            let own: Vec<ActorId> = c.ev.actors.iter().chain(&c.ev.targets).copied().collect();
+            // The most recent telling: a bounded look back keeps a text of
+            // many events linear.
+            let floor = self.cands.len().saturating_sub(MAX_RETELLING_LOOKBACK);
+            let ante = self.cands[floor..]
+                .iter()
+                .rposition(|p| {
+                    !p.merged
+                        && p.ev.event_type == c.ev.event_type
+                        && p.entry.is_some_and(|e| self.lex.entry(e).lemma == lemma)
+                        && own
+                            .iter()
+                            .all(|x| p.ev.actors.contains(x) || p.ev.targets.contains(x))
+                })
+                .map(|p| floor + p);
             if let Some(p) = ante {
                 let (when, explicit, place, figures) = (
                     c.ev.when.clone(),
@@ -287,10 +297,13 @@ impl<'a> Extractor<'a> {
 
     /// The latest event of the same type in this or the previous two sentences.
     fn recent_same_type(&self, c: &Cand, si: usize) -> Option<&Event> {
+        // Candidates are in sentence order: stop at the first older one.
         self.cands
             .iter()
             .rev()
-            .filter(|p| !p.merged && p.ev.sentence as usize + 2 >= si)
+            .take_while(|p| p.ev.sentence as usize + 2 >= si)
+            .take(MAX_RETELLING_LOOKBACK)
+            .filter(|p| !p.merged)
             .find(|p| p.ev.event_type == c.ev.event_type && !p.ev.actors.is_empty())
             .map(|p| &p.ev)
     }
@@ -315,11 +328,14 @@ impl<'a> Extractor<'a> {
     /// The latest event (not by `own`) in this or the previous two sentences,
     /// or the subject of the previous sentence: whom "such a proposal" came from.
     fn proposer(&self, si: usize, own: &[ActorId]) -> Vec<ActorId> {
-        if let Some(p) = self.cands.iter().rev().find(|p| {
-            p.ev.sentence as usize + 2 >= si
-                && !p.ev.actors.is_empty()
-                && !p.ev.actors.iter().any(|x| own.contains(x))
-        }) {
+        if let Some(p) = self
+            .cands
+            .iter()
+            .rev()
+            .take_while(|p| p.ev.sentence as usize + 2 >= si)
+            .take(MAX_RETELLING_LOOKBACK)
+            .find(|p| !p.ev.actors.is_empty() && !p.ev.actors.iter().any(|x| own.contains(x)))
+        {
             return p.ev.actors.clone();
         }
         if si == 0 {
@@ -357,7 +373,9 @@ impl<'a> Extractor<'a> {
         match entry.pos {
             Pos::Verb => {
                 let passive = past && s.passive_before(w, words, t0);
-                agentless = passive && !words[t1 + 1..].contains(&"by");
+                // An agent follows within the clause, if at all.
+                let clause_end = (t1 + 1 + MAX_AGENT_DISTANCE).min(words.len());
+                agentless = passive && !words[t1 + 1..clause_end].contains(&"by");
                 let (subj, stop) = s.subject(w, words, t0, true);
                 let mut subj = subj;
                 if subj.is_empty() && stop == Some(Stop::Coord) {
@@ -607,7 +625,15 @@ impl<'a> Extractor<'a> {
                 best = Some((dist, p));
             }
         };
-        for c in s.chunks.iter().chain(extra) {
+        // Chunks start in text order: only those that can lie within
+        // MAX_PLACE_DISTANCE of the trigger.
+        let lo = s
+            .chunks
+            .partition_point(|c| c.first + 2 * MAX_PLACE_DISTANCE < t0);
+        let hi = s
+            .chunks
+            .partition_point(|c| c.first <= t0 + MAX_PLACE_DISTANCE);
+        for c in s.chunks[lo..hi.max(lo)].iter().chain(extra) {
             let prep = c.first.checked_sub(1).map(|j| words[j]);
             let place_prep = matches!(prep, Some("in" | "at" | "to" | "from"));
             if !c.loc && !place_prep {
@@ -731,17 +757,21 @@ impl<'a> Extractor<'a> {
                 agentless: false,
             });
         }
+        // One reading per sentence, however many demands it holds.
+        let mut sent: Option<Sent> = None;
         for mut c in found {
             let si = c.ev.sentence as usize;
             let toks = a.sentence_tokens(si);
             if !toks.is_empty() {
-                let s = Sent::new(self, si, toks);
-                let t0 = toks
-                    .iter()
-                    .position(|t| t.range.start() >= c.ev.trigger.start())
-                    .unwrap_or(0);
-                let (when, _) = self.when(&s, t0, EventStatus::Occurred);
-                c.ev.when = when;
+                if sent.as_ref().is_none_or(|s| s.si != si) {
+                    sent = Some(Sent::new(self, si, toks));
+                }
+                if let Some(s) = &sent {
+                    let t0 = toks.partition_point(|t| t.range.start() < c.ev.trigger.start());
+                    let t0 = if t0 < toks.len() { t0 } else { 0 };
+                    let (when, _) = self.when(s, t0, EventStatus::Occurred);
+                    c.ev.when = when;
+                }
             }
             self.cands.push(c);
         }
@@ -826,7 +856,15 @@ struct Sent<'a> {
     si: usize,
     toks: &'a [Token],
     w: Vec<Cow<'a, str>>,
+    /// Actor mentions, in text order (by first token).
     chunks: Vec<Chunk>,
+    /// Chunk indices ordered by (last token, index): [`Sent::chunks_ending`]
+    /// in a binary search, so a sentence of many triggers stays linear.
+    by_last: Vec<u32>,
+    /// Tokens inside some chunk.
+    covered: Vec<bool>,
+    /// [`Sent::main_subject`]'s chunk, computed on first use.
+    main_subject_chunk: std::cell::OnceCell<Option<usize>>,
     /// Tokens inside a date expression ("on Thursday", "last week").
     in_date: Vec<bool>,
     /// [`Sent::date_segments`], computed on first use.
@@ -853,14 +891,17 @@ impl<'a> Sent<'a> {
             .iter()
             .map(|&i| &a.mentions[i as usize])
             .collect();
-        // Drop mentions inside a longer one ("U.S." in "U.S. President Donald Trump").
-        let all = ms.clone();
-        ms.retain(|m| {
-            !all.iter()
-                .any(|o| o.range != m.range && o.range.contains_range(m.range))
-        });
-        ms.sort_by_key(|m| m.range.start());
+        // Drop mentions inside a longer one ("U.S." in "U.S. President Donald
+        // Trump"): in (start, longest first) order a mention lies inside
+        // another exactly when an earlier one reaches at least as far.
+        ms.sort_by_key(|m| (m.range.start(), std::cmp::Reverse(m.range.end())));
         ms.dedup_by_key(|m| m.range);
+        let mut reach = 0;
+        ms.retain(|m| {
+            let inside = m.range.end() <= reach;
+            reach = reach.max(m.range.end());
+            !inside
+        });
         let chunks = ms
             .iter()
             .map(|m| {
@@ -886,10 +927,24 @@ impl<'a> Sent<'a> {
             .iter()
             .map(|&i| &a.dates[i as usize])
         {
-            for (k, t) in toks.iter().enumerate() {
+            // Tokens are in text order: only those from the date's start on.
+            let from = toks.partition_point(|t| t.range.start() < d.range.start());
+            for (k, t) in toks.iter().enumerate().skip(from) {
+                if t.range.start() >= d.range.end() {
+                    break;
+                }
                 if d.range.contains_range(t.range) {
                     in_date[k] = true;
                 }
+            }
+        }
+        let chunks: Vec<Chunk> = chunks;
+        let mut by_last: Vec<u32> = (0..chunks.len() as u32).collect();
+        by_last.sort_by_key(|&i| (chunks[i as usize].last, i));
+        let mut covered = vec![false; toks.len()];
+        for c in &chunks {
+            for k in covered.iter_mut().take(c.last + 1).skip(c.first) {
+                *k = true;
             }
         }
         Sent {
@@ -897,6 +952,9 @@ impl<'a> Sent<'a> {
             toks,
             w,
             chunks,
+            by_last,
+            covered,
+            main_subject_chunk: std::cell::OnceCell::new(),
             in_date,
             segments: std::cell::OnceCell::new(),
         }
@@ -1044,12 +1102,26 @@ impl<'a> Sent<'a> {
         self.is_punct_bound(j) || w.is(self.word(j), Class::Bound)
     }
 
+    /// The chunks whose last token is `j`, in text order.
     fn chunks_ending(&self, j: usize) -> impl Iterator<Item = &Chunk> {
-        self.chunks.iter().filter(move |c| c.last == j)
+        let from = self
+            .by_last
+            .partition_point(|&i| self.chunks[i as usize].last < j);
+        self.by_last[from..]
+            .iter()
+            .map(|&i| &self.chunks[i as usize])
+            .take_while(move |c| c.last == j)
+    }
+
+    /// The chunks whose first token is `j`, in text order.
+    fn chunks_starting(&self, j: usize) -> &[Chunk] {
+        let from = self.chunks.partition_point(|c| c.first < j);
+        let to = from + self.chunks[from..].partition_point(|c| c.first == j);
+        &self.chunks[from..to]
     }
 
     fn chunk_starting(&self, j: usize) -> Option<&Chunk> {
-        self.chunks.iter().find(|c| c.first == j)
+        self.chunks_starting(j).first()
     }
 
     fn after_prep(&self, w: &Words, c: &Chunk) -> bool {
@@ -1137,7 +1209,7 @@ impl<'a> Sent<'a> {
             self.toks[k].kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Symbol
         ) || self.in_date[k]
-            || self.chunks.iter().any(|c| c.first <= k && k <= c.last)
+            || self.covered[k]
         {
             return false;
         }
@@ -1356,11 +1428,15 @@ impl<'a> Sent<'a> {
     /// "The leaders of Kenya and Norway met ... and signed": the countries
     /// a group of people is "of" stand for it.
     fn main_subject(&self, w: &Words, words: &[&str], t: usize) -> Vec<ActorId> {
-        let Some(c) = self
-            .chunks
-            .iter()
-            .find(|c| c.last < t && !c.loc && !c.poss && !self.after_prep(w, c))
-        else {
+        // The first such chunk of the sentence, found once: chunks are in
+        // text order and none lies inside another, so it is the answer for
+        // every `t` after it.
+        let first = *self.main_subject_chunk.get_or_init(|| {
+            self.chunks
+                .iter()
+                .position(|c| !c.loc && !c.poss && !self.after_prep(w, c))
+        });
+        let Some(c) = first.map(|i| &self.chunks[i]).filter(|c| c.last < t) else {
             return Vec::new();
         };
         if !c.person && c.last + 2 < t && words[c.last + 1] == "of" {
@@ -1418,9 +1494,8 @@ impl<'a> Sent<'a> {
                 break;
             }
             if let Some(c) = self
-                .chunks
+                .chunks_starting(j)
                 .iter()
-                .filter(|c| c.first == j)
                 .min_by_key(|c| c.last)
                 .copied()
             {
