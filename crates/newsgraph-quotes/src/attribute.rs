@@ -2099,6 +2099,29 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The first token of a unit's clause after connectives and adverbs
+    /// ("Then", "But").
+    fn after_openers(&self, u0: usize, u1: usize) -> usize {
+        let mut s = u0;
+        while s < u1 && self.is_word(s) && self.c(s) & (CONN | ADV) != 0 && !self.name_like(s) {
+            s += 1;
+        }
+        s
+    }
+
+    /// A lowercase word of no closed class: the verb of the speech shapes
+    /// that need no lexicon ("beamed", "shot back", "issued").
+    fn open_verb(&self, k: usize) -> bool {
+        self.is_word(k)
+            && !self.cap[k]
+            && self.c(k) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME) == 0
+    }
+
+    /// True when `[s, e)` names someone: a name, a pronoun or a role noun.
+    fn names_speaker(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| self.name_like(k) || self.c(k) & (SUBJ | ROLE) != 0)
+    }
+
     /// "Trump issued the following statement: ¶ “Our prayers are ...”",
     /// "Then she added a caveat: “Down the ballot ...”": a subject, a verb
     /// phrase ending in a colon, and a quotation after it (in the unit or
@@ -2110,10 +2133,7 @@ impl<'a> Ctx<'a> {
         ui: usize,
         units: &[(usize, usize, u32)],
     ) -> Option<Found> {
-        let mut s = u0;
-        while s < u1 && self.is_word(s) && self.c(s) & (CONN | ADV) != 0 && !self.name_like(s) {
-            s += 1;
-        }
+        let mut s = self.after_openers(u0, u1);
         // An introductory phrase: "In response, ...".
         if s < u1 && self.c(s) & (PREP | TIME) != 0 {
             s = (s + 1..u1.min(s + 8)).find(|&k| self.is_comma(k))? + 1;
@@ -2125,11 +2145,7 @@ impl<'a> Ctx<'a> {
         }
         let v = (s + 1..colon).find(|&v| self.right_np(s, v) == Some((s, v)))?;
         let v = (v..colon).find(|&x| !self.np_word_at(x, false) || self.c(x) & VERB != 0)?;
-        let verb_like = self.is_word(v)
-            && !self.cap[v]
-            && self.c(v) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME) == 0;
-        let named = (s..v).any(|x| self.name_like(x) || self.c(x) & (SUBJ | ROLE) != 0);
-        if !verb_like || !named || colon - v > 8 {
+        if !self.open_verb(v) || !self.names_speaker(s, v) || colon - v > 8 {
             return None;
         }
         let q = if colon + 1 < u1 {
@@ -2155,21 +2171,15 @@ impl<'a> Ctx<'a> {
     /// supporter retorted: “...”": a unit opening with a speaker and one verb
     /// no lexicon knows, then a comma or colon and a quotation.
     fn speaker_then_quote(&self, u0: usize, u1: usize) -> Option<Found> {
-        let mut s = u0;
-        while s < u1 && self.is_word(s) && self.c(s) & (CONN | ADV) != 0 && !self.name_like(s) {
-            s += 1;
-        }
+        let s = self.after_openers(u0, u1);
         let k = (s + 2..u1.min(s + 16)).find(|&k| self.kind(k) == Some(TokenKind::OpenQuote))?;
         if !(self.is_comma(k - 1) || self.is_punct(k - 1, ":")) || self.in_q(k - 1) {
             return None;
         }
         let v = (s + 1..k - 1).find(|&v| {
-            self.is_word(v)
-                && !self.cap[v]
-                && self.c(v) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME | AUX) == 0
-                && self.right_np(s, v) == Some((s, v))
+            self.open_verb(v) && self.c(v) & AUX == 0 && self.right_np(s, v) == Some((s, v))
         })?;
-        let named = (s..v).any(|x| self.name_like(x) || self.c(x) & (SUBJ | ROLE) != 0);
+        let named = self.names_speaker(s, v);
         let particle = v + 1 < k - 1 && matches!(self.w(v + 1), "back" | "in" | "on" | "up");
         let cue_end = if particle { v + 2 } else { v + 1 };
         if !named || cue_end != k - 1 || self.starts_cue(v) {
@@ -2208,11 +2218,7 @@ impl<'a> Ctx<'a> {
         if end - tail > 12 || end + 1 < u1 && !self.in_q(end + 1) {
             return None;
         }
-        let verb = |k: usize| {
-            self.is_word(k)
-                && !self.cap[k]
-                && self.c(k) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME) == 0
-        };
+        let verb = |k: usize| self.open_verb(k);
         // What may follow the verb: a particle ("shot back") and one
         // prepositional phrase ("with a laugh").
         let rest_ok = |k: usize| {
@@ -2228,7 +2234,7 @@ impl<'a> Ctx<'a> {
             verb(v)
                 && rest_ok(v + 1)
                 && self.right_np(tail, v) == Some((tail, v))
-                && (tail..v).any(|k| self.name_like(k) || self.c(k) & (SUBJ | ROLE) != 0)
+                && self.names_speaker(tail, v)
         });
         let (source, cue) = if let Some(v) = speaker_first {
             ((tail, v), v)

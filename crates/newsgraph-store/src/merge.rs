@@ -1058,6 +1058,21 @@ fn diff_quotes(
     (insert, delete_merged, delete_members)
 }
 
+/// The rows of quotes that merge with no other: each its own cluster.
+fn single_quote_rows(
+    quotes: &[QuoteIn],
+    names: &dyn Fn(i64) -> String,
+    opts: &MergeOptions,
+) -> Vec<(Vec<Value>, Vec<Vec<Value>>)> {
+    quotes
+        .iter()
+        .map(|q| {
+            let id = stable_id(&quote_id_seed(&q.article, q.ord));
+            quote_rows(id, &[(q, 1.0)], names, opts)
+        })
+        .collect()
+}
+
 fn event_id_seed(article: &str, ord: i64) -> String {
     format!("event:{article}:{ord}")
 }
@@ -2217,13 +2232,7 @@ impl Store {
             }
             let (merging, alone): (Vec<QuoteIn>, Vec<QuoteIn>) =
                 list.into_iter().partition(mergeable);
-            let singles = alone
-                .iter()
-                .map(|q| {
-                    let id = stable_id(&quote_id_seed(&q.article, q.ord));
-                    quote_rows(id, &[(q, 1.0)], &name, opts)
-                })
-                .collect();
+            let singles = single_quote_rows(&alone, &name, opts);
             self.insert_quote_clusters(singles, &mut taken, &mut merged_buf, &mut member_buf)?;
             self.merge_new_quotes(
                 s,
@@ -2236,13 +2245,7 @@ impl Store {
             )?;
         }
         fresh_single.sort_by(|a, b| a.order().cmp(&b.order()));
-        let singles = fresh_single
-            .iter()
-            .map(|q| {
-                let id = stable_id(&quote_id_seed(&q.article, q.ord));
-                quote_rows(id, &[(q, 1.0)], &name, opts)
-            })
-            .collect();
+        let singles = single_quote_rows(&fresh_single, &name, opts);
         self.insert_quote_clusters(singles, &mut taken, &mut merged_buf, &mut member_buf)?;
         merged_buf.flush(self)?;
         member_buf.flush(self)?;
