@@ -9,9 +9,14 @@
 //!   of a split quotation ("“A,” she said. “B.”"); quotations running over
 //!   several paragraphs; quote-only paragraphs continuing the speaker's
 //!   quotation; quotations nested inside; "NAME: “...”" and transcript labels
-//!   ("CLINTON: ...");
+//!   ("CLINTON: ...", but not the "Q:" and "A:" of an interview, which name
+//!   no one); a signature line ("“...” ¶ — Ada Obi"); and, with no cue the
+//!   lexicon knows, a quotation and a speaker with one verb ("“...!” beamed
+//!   Ada Obi", "Bello shot back, “...”", "Obi issued the following
+//!   statement: ¶ “...”");
 //! - **indirect** speech with or without "that" ("X said (that) ...": the
-//!   content runs to the end of the sentence or the next coordinated cue),
+//!   content runs to the end of the sentence or the next coordinated cue,
+//!   never into a quotation after it, which may be someone else's),
 //!   "according to X", the clause before the cue ("The talks failed, he
 //!   said"), a parenthetical cue ("The plan, he said, will fail"), "as X
 //!   reported, ...", questions put by someone unnamed ("Asked whether ...");
