@@ -37,7 +37,7 @@ mod words;
 
 use std::sync::Arc;
 
-use newsgraph_core::{Analysis, Component, Layer};
+use newsgraph_core::{Analysis, Component, Layer, TextRange};
 use newsgraph_lexicon::Lexicon;
 
 /// The rule-based actor recogniser and coreference resolver.
@@ -73,7 +73,26 @@ impl Component for ActorRecognizer {
 
     fn run(&self, a: &mut Analysis) {
         let quoted = chunk::quoted_tokens(a);
-        let chunks = chunk::chunk_document(self, a, &quoted);
+        let mut chunks = chunk::chunk_document(self, a, &quoted);
+        // A name the dates layer (when it ran) read as a date is no person:
+        // "by June 30", "in April".
+        let mut dates: Vec<TextRange> = a.dates.iter().map(|d| d.range).collect();
+        if !dates.is_empty() {
+            dates.sort_by_key(|r| (r.start(), r.end()));
+            chunks.retain(|c| {
+                if !matches!(c.what, chunk::What::Person { .. }) {
+                    return true;
+                }
+                // The last date starting at or before the chunk, and those
+                // before it that still reach it.
+                let i = dates.partition_point(|d| d.start() <= c.range.start());
+                !dates[..i]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|d| d.contains_range(c.range))
+            });
+        }
         let pronoun_chunks = link::link(self, a, chunks);
         pronouns::resolve(a, &pronoun_chunks, &quoted);
         link::finish(a);

@@ -219,3 +219,23 @@ fn nothing_breaks_on_odd_input() {
         analyse(text);
     }
 }
+
+#[test]
+fn a_name_read_as_a_date_is_no_person() {
+    let text = "The task force should start by June 30, Minister Ada Obi said. The vote is expected in April.";
+    let meta = Metadata {
+        published: "2026-03-04".parse().ok(),
+        ..Metadata::default()
+    };
+    let mut a = Analysis::new(Document::new(text, meta));
+    newsgraph_segment::Segmenter::new().run(&mut a);
+    newsgraph_figures::Dates.run(&mut a);
+    ActorRecognizer::new(Lexicon::shared()).run(&mut a);
+    a.check_invariants().unwrap();
+    let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"Ada Obi"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| *n == "June" || *n == "April"),
+        "{names:?}"
+    );
+}
