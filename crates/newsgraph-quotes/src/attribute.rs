@@ -701,7 +701,7 @@ impl<'a> Ctx<'a> {
                     // "270 pledged delegates".
                     return false;
                 }
-                if m.entry.lemma == "call" && self.names_a_thing(u0, i, m) {
+                if is_naming(self.w(i)) && self.names_a_thing(u0, i, m) {
                     return false;
                 }
                 true
@@ -710,11 +710,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// "a short film called “Tenemos Familias”", "a band called Sophistafunk",
-    /// "so called", "called off", "calling card": "call" naming a thing
-    /// or in an idiom, not a speaker calling something something.
+    /// "so called", "called off": a naming participle (`naming` in
+    /// `data/words.tsv`) after an indefinite noun phrase, or in a compound,
+    /// names a thing; no speaker describes it.
     fn names_a_thing(&self, u0: usize, i: usize, m: &CueMatch) -> bool {
-        let next = self.w(i + m.len);
-        if matches!(next, "off" | "card" | "cards") || i > u0 && self.w(i - 1) == "so" {
+        if self.w(i + m.len) == "off" || i > u0 && self.w(i - 1) == "so" {
             return true;
         }
         if m.form != Form::Past {

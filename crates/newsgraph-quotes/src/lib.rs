@@ -71,7 +71,7 @@
 //!
 //! | dev (84 articles) | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
 //! |---|---|---|---|
-//! | rules + model | 0.712 | 0.852 | 0.695 |
+//! | rules + model | 0.715 | 0.854 | 0.697 |
 //!
 //! Precision is high (0.84 overlap); recall is limited by PolNeAR's long
 //! tail of cues — beliefs, intentions and stances ("seemed", "is expected",

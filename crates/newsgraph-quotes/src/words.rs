@@ -18,6 +18,7 @@ pub(crate) const CLAUSE: u16 = 1 << 11;
 pub(crate) const ROLE: u16 = 1 << 12;
 const LYOK: u16 = 1 << 13;
 const LABEL: u16 = 1 << 14;
+const NAMING: u16 = 1 << 15;
 /// The closed classes: words that carry no content of their own.
 pub(crate) const CLOSED: u16 =
     DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
@@ -51,6 +52,7 @@ fn table() -> &'static HashMap<&'static str, u16> {
                 "role" => ROLE,
                 "lyok" => LYOK,
                 "label" => LABEL,
+                "naming" => NAMING,
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
             *map.entry(word.trim()).or_default() |= bit;
@@ -72,7 +74,13 @@ pub(crate) fn classes_of(lower: &str, guess: bool) -> u16 {
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
     }
-    c & !(LYOK | LABEL)
+    c & !(LYOK | LABEL | NAMING)
+}
+
+/// A participle that names a thing after an indefinite noun phrase ("a
+/// film called ...", "a group dubbed ...").
+pub(crate) fn is_naming(lower: &str) -> bool {
+    table().get(lower).is_some_and(|&c| c & NAMING != 0)
 }
 
 /// A section label that may open a headline before a colon ("Analysis:",
