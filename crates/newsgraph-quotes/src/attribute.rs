@@ -2117,6 +2117,11 @@ impl<'a> Ctx<'a> {
             && self.c(k) & (DET | PREP | SUB | CONN | CLAUSE | SUBJ | OBJ | TIME) == 0
     }
 
+    /// A verb particle: "shot back", "cut in", "went on".
+    fn particle(&self, k: usize) -> bool {
+        !self.in_q(k) && matches!(self.w(k), "back" | "in" | "on" | "up" | "out")
+    }
+
     /// True when `[s, e)` names someone: a name, a pronoun or a role noun.
     fn names_speaker(&self, s: usize, e: usize) -> bool {
         (s..e).any(|k| self.name_like(k) || self.c(k) & (SUBJ | ROLE) != 0)
@@ -2180,7 +2185,7 @@ impl<'a> Ctx<'a> {
             self.open_verb(v) && self.c(v) & AUX == 0 && self.right_np(s, v) == Some((s, v))
         })?;
         let named = self.names_speaker(s, v);
-        let particle = v + 1 < k - 1 && matches!(self.w(v + 1), "back" | "in" | "on" | "up");
+        let particle = v + 1 < k - 1 && self.particle(v + 1);
         let cue_end = if particle { v + 2 } else { v + 1 };
         if !named || cue_end != k - 1 || self.starts_cue(v) {
             return None;
@@ -2218,27 +2223,22 @@ impl<'a> Ctx<'a> {
         if end - tail > 12 || end + 1 < u1 && !self.in_q(end + 1) {
             return None;
         }
-        let verb = |k: usize| self.open_verb(k);
         // What may follow the verb: a particle ("shot back") and one
         // prepositional phrase ("with a laugh").
         let rest_ok = |k: usize| {
-            let k = if matches!(self.w(k), "back" | "in" | "on" | "up" | "out") {
-                k + 1
-            } else {
-                k
-            };
+            let k = if self.particle(k) { k + 1 } else { k };
             k == end || self.c(k) & PREP != 0 && (k + 1..end).all(|x| self.np_word_at(x, true))
         };
         // "..., Bennett shot back." / "..., beamed Hartley of Madison, Ala."
         let speaker_first = (tail + 1..end).find(|&v| {
-            verb(v)
+            self.open_verb(v)
                 && rest_ok(v + 1)
                 && self.right_np(tail, v) == Some((tail, v))
                 && self.names_speaker(tail, v)
         });
         let (source, cue) = if let Some(v) = speaker_first {
             ((tail, v), v)
-        } else if verb(tail) && !self.name_like(tail) {
+        } else if self.open_verb(tail) && !self.name_like(tail) {
             let np = self.right_np_with(tail + 1, end, true)?;
             let appositive = self.is_comma(np.1) && (np.1 + 1..end).all(|k| !self.verbish(k));
             if np.1 != end && !appositive {
@@ -2248,7 +2248,7 @@ impl<'a> Ctx<'a> {
         } else {
             return None;
         };
-        let cue_end = if cue + 1 < end && matches!(self.w(cue + 1), "back" | "in" | "on") {
+        let cue_end = if cue + 1 < end && self.particle(cue + 1) {
             cue + 2
         } else {
             cue + 1
