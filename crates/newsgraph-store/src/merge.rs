@@ -1073,6 +1073,18 @@ fn single_quote_rows(
         .collect()
 }
 
+/// The tables the merge derives from the source tables (besides its state
+/// row): what a rebuild empties and what tests compare.
+pub(crate) const MERGE_TABLES: &[&str] = &[
+    "canon_actors",
+    "canon_actor_members",
+    "merged_events",
+    "merged_event_members",
+    "merged_quotes",
+    "merged_quote_members",
+    "merge_articles",
+];
+
 fn event_id_seed(article: &str, ord: i64) -> String {
     format!("event:{article}:{ord}")
 }
@@ -1236,16 +1248,7 @@ impl Store {
         for r in self.conn.query("SELECT id, published FROM articles", &[])? {
             published.insert(interner.get(r.string(0)), r.text(1));
         }
-        for table in [
-            "canon_actors",
-            "canon_actor_members",
-            "merged_events",
-            "merged_event_members",
-            "merged_quotes",
-            "merged_quote_members",
-            "merge_state",
-            "merge_articles",
-        ] {
+        for table in MERGE_TABLES.iter().chain(&["merge_state"]) {
             self.conn.execute(&format!("DELETE FROM {table}"), &[])?;
         }
 

@@ -99,15 +99,7 @@ impl crate::Store {
     /// that compare an incremental update with a rebuild.
     pub fn dump_merges(&mut self) -> Vec<String> {
         let mut out = Vec::new();
-        for table in [
-            "canon_actors",
-            "canon_actor_members",
-            "merged_events",
-            "merged_event_members",
-            "merged_quotes",
-            "merged_quote_members",
-            "merge_articles",
-        ] {
+        for table in crate::merge::MERGE_TABLES {
             let mut rows: Vec<String> = self
                 .conn
                 .query(&format!("SELECT * FROM {table}"), &[])
