@@ -13,29 +13,6 @@ use newsgraph_store::{Counts, Store};
 
 const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 
-/// One story told by three outlets, worded so that the extractor finds the
-/// same SANCTION event (Norway → Chile) and the same quote in each.
-const NEAR_DUPLICATES: [(&str, &str); 3] = [
-    (
-        "dup-a.txt",
-        "---\ntitle: Norway sanctions Chile\ndate: 2026-11-12\nurl: https://www.first-paper.example/world/norway-chile\n---\n\
-         Norway announced new sanctions against Chile on Tuesday, targeting shipping firms in a dispute over fishing rights.\n\n\
-         \"These measures are a direct response to repeated violations,\" Foreign Minister Ingrid Solberg said.\n",
-    ),
-    (
-        "dup-b.txt",
-        "---\ntitle: Oslo hits Santiago with sanctions\ndate: 2026-11-11\nurl: https://second-daily.example/2026/11/11/sanctions\n---\n\
-         Norway imposed sanctions on Chile on Tuesday over a long-running dispute about fishing rights.\n\n\
-         \"These measures are a direct response to repeated violations,\" Norwegian Foreign Minister Ingrid Solberg told reporters.\n",
-    ),
-    (
-        "dup-c.txt",
-        "---\ntitle: New sanctions in fishing row\ndate: 2026-11-12\nurl: https://third-wire.example/n/8812\n---\n\
-         Chile faces new sanctions: Norway announced sanctions against Chile on Tuesday, officials said.\n\n\
-         Foreign Minister Ingrid Solberg said: \"These measures are a direct response to repeated violations.\"\n",
-    ),
-];
-
 /// The generated corpus plus the near-duplicates; returns the directory.
 fn corpus(dir: &Path) -> PathBuf {
     let root = dir.join("corpus");
@@ -43,7 +20,7 @@ fn corpus(dir: &Path) -> PathBuf {
     assert!(summary.expected.len() >= 200);
     let dups = root.join("dups");
     std::fs::create_dir_all(&dups).unwrap();
-    for (name, text) in NEAR_DUPLICATES {
+    for (name, text) in newsgraph_ingest::corpus::NEAR_DUPLICATES {
         std::fs::write(dups.join(name), text).unwrap();
     }
     root

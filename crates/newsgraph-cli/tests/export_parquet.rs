@@ -9,28 +9,6 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 
-/// One story from three outlets (the SANCTION event and the quote merge).
-const ARTICLES: [(&str, &str); 3] = [
-    (
-        "a.txt",
-        "---\ntitle: Norway sanctions Chile\ndate: 2026-11-12\nurl: https://www.first-paper.example/world/norway-chile\n---\n\
-         Norway announced new sanctions against Chile on Tuesday, targeting shipping firms in a dispute over fishing rights.\n\n\
-         \"These measures are a direct response to repeated violations,\" Foreign Minister Ingrid Solberg said.\n",
-    ),
-    (
-        "b.txt",
-        "---\ntitle: Oslo hits Santiago with sanctions\ndate: 2026-11-11\nurl: https://second-daily.example/2026/11/11/sanctions\n---\n\
-         Norway imposed sanctions on Chile on Tuesday over a long-running dispute about fishing rights.\n\n\
-         \"These measures are a direct response to repeated violations,\" Norwegian Foreign Minister Ingrid Solberg told reporters.\n",
-    ),
-    (
-        "c.txt",
-        "---\ntitle: New sanctions in fishing row\ndate: 2026-11-12\nurl: https://third-wire.example/n/8812\n---\n\
-         Chile faces new sanctions: Norway announced sanctions against Chile on Tuesday, officials said.\n\n\
-         Foreign Minister Ingrid Solberg said: \"These measures are a direct response to repeated violations.\"\n",
-    ),
-];
-
 fn run(args: &[&str]) -> Vec<u8> {
     let out = Command::new(BIN)
         .args(args)
@@ -59,7 +37,8 @@ fn every_table_exports_to_parquet_with_the_csv_rows() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in ARTICLES {
+    // One story from three outlets (the SANCTION event and the quote merge).
+    for (name, text) in newsgraph_ingest::corpus::NEAR_DUPLICATES {
         std::fs::write(dir.join(name), text).unwrap();
     }
     let db = tmp.path().join("corpus.db");

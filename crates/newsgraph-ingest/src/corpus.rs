@@ -257,6 +257,30 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// One story told by three outlets, for tests of cross-article merging,
+/// worded so that the extractor finds the same SANCTION event (Norway →
+/// Chile) and the same quote in each.
+pub const NEAR_DUPLICATES: [(&str, &str); 3] = [
+    (
+        "dup-a.txt",
+        "---\ntitle: Norway sanctions Chile\ndate: 2026-11-12\nurl: https://www.first-paper.example/world/norway-chile\n---\n\
+         Norway announced new sanctions against Chile on Tuesday, targeting shipping firms in a dispute over fishing rights.\n\n\
+         \"These measures are a direct response to repeated violations,\" Foreign Minister Ingrid Solberg said.\n",
+    ),
+    (
+        "dup-b.txt",
+        "---\ntitle: Oslo hits Santiago with sanctions\ndate: 2026-11-11\nurl: https://second-daily.example/2026/11/11/sanctions\n---\n\
+         Norway imposed sanctions on Chile on Tuesday over a long-running dispute about fishing rights.\n\n\
+         \"These measures are a direct response to repeated violations,\" Norwegian Foreign Minister Ingrid Solberg told reporters.\n",
+    ),
+    (
+        "dup-c.txt",
+        "---\ntitle: New sanctions in fishing row\ndate: 2026-11-12\nurl: https://third-wire.example/n/8812\n---\n\
+         Chile faces new sanctions: Norway announced sanctions against Chile on Tuesday, officials said.\n\n\
+         Foreign Minister Ingrid Solberg said: \"These measures are a direct response to repeated violations.\"\n",
+    ),
+];
+
 /// The `i`-th independent report (i >= 0), deterministic in `i`.
 pub fn report(i: usize) -> Report {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((i as u64 + 1) * 0x1000_0000_01B3));
