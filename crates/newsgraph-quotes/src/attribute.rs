@@ -80,9 +80,16 @@ impl Found {
     /// An attribution whose cue is a colon after its speaker ("Bush: “...”",
     /// "CLINTON: ...", a headline "Speaker: claim").
     fn colon(source: (usize, usize), colon: usize, content: Vec<(usize, usize)>) -> Found {
+        Found::shaped(source, (colon, colon + 1), content)
+    }
+
+    /// An attribution read from the shape of its unit rather than from a
+    /// lexicon cue's clause: a colon, a signature dash, a quotation and a
+    /// speaker with one verb.
+    fn shaped(source: (usize, usize), cue: (usize, usize), content: Vec<(usize, usize)>) -> Found {
         Found {
             source: Some(source),
-            cue: (colon, colon + 1),
+            cue,
             content,
             addressee: None,
             antecedent: None,
@@ -2166,10 +2173,7 @@ impl<'a> Ctx<'a> {
             }
             self.marks.top[n0] as usize - 1
         };
-        let mut f = Found::colon((s, v), v, self.quote_chain(q));
-        f.cue = (v, colon + 1);
-        f.confidence = 0.6;
-        Some(f)
+        Some(Found::shaped((s, v), (v, colon + 1), self.quote_chain(q)))
     }
 
     /// "Sanders shot back, “Secretary Clinton called them out.”", "The
@@ -2197,10 +2201,7 @@ impl<'a> Ctx<'a> {
         if (last + 1..u1).any(|x| self.kind(x) != Some(TokenKind::Punct)) {
             return None;
         }
-        let mut f = Found::colon((s, v), v, self.quote_chain(q));
-        f.cue = (v, cue_end);
-        f.confidence = 0.6;
-        Some(f)
+        Some(Found::shaped((s, v), (v, cue_end), self.quote_chain(q)))
     }
 
     /// "“This is fantastic!” beamed Donald Hartley.", "“They're all here,”
@@ -2253,10 +2254,7 @@ impl<'a> Ctx<'a> {
         } else {
             cue + 1
         };
-        let mut f = Found::colon(source, cue, self.quote_chain(q));
-        f.cue = (cue, cue_end);
-        f.confidence = 0.6;
-        Some(f)
+        Some(Found::shaped(source, (cue, cue_end), self.quote_chain(q)))
     }
 
     /// "“We need to stop.” ¶ — Michelle Marks, Philadelphia": a unit of a
@@ -2281,7 +2279,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let q = (p0..p1).rev().find_map(|i| self.quote_ending_at(i))?;
-        Some(Found::colon(np, u0, self.quote_chain(q)))
+        Some(Found::shaped(np, (u0, u0 + 1), self.quote_chain(q)))
     }
 
     /// "Bush: “The mission is to destroy ISIS.”", "From the report: “...”":
