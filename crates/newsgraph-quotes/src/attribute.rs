@@ -136,6 +136,13 @@ enum SrcKind {
     Possessor {
         np: (usize, usize),
     },
+    /// The agent of a passive cue ("was rejected by 64 percent of
+    /// voters"), with what the passive is about: its subject, or the
+    /// clause after "As reported by X,".
+    Agent {
+        np: (usize, usize),
+        about: (usize, usize),
+    },
     None,
 }
 
@@ -164,7 +171,7 @@ pub(crate) struct Ctx<'a> {
     /// the attribution classifier then decides.
     permissive: bool,
     words: Vec<Option<String>>,
-    cls: Vec<u16>,
+    cls: Vec<u32>,
     cap: Vec<bool>,
     first: Vec<bool>,
     pub marks: Marks,
@@ -226,7 +233,7 @@ impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &str {
         self.words.get(i).and_then(|w| w.as_deref()).unwrap_or("")
     }
-    fn c(&self, i: usize) -> u16 {
+    fn c(&self, i: usize) -> u32 {
         self.cls.get(i).copied().unwrap_or(0)
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -337,6 +344,14 @@ impl<'a> Ctx<'a> {
                     && (matches!(self.w(i - 1), "'s" | "'") || self.c(i - 1) & DET != 0);
                 !self.verb_cue_at(i) || possessed_ing
             }
+            // "a CNN/ORC poll": a slash joining two names.
+            Some(TokenKind::Punct | TokenKind::Symbol) if self.tok(i) == "/" => {
+                let t = &self.a.tokens;
+                i > 0
+                    && i + 1 < t.len()
+                    && t[i - 1].range.end() == t[i].range.start()
+                    && t[i].range.end() == t[i + 1].range.start()
+            }
             Some(TokenKind::Punct) => matches!(self.tok(i), "-" | "&" | "’" | "'"),
             Some(TokenKind::Symbol) => self.tok(i) == "&",
             _ => false,
@@ -439,13 +454,52 @@ impl<'a> Ctx<'a> {
         }
         // Trim what cannot open a noun phrase.
         while s < last
-            && ((self.c(s) & NPPREP != 0 && !self.name_like(s))
+            && ((self.c(s) & NPPREP != 0
+                && !self.name_like(s)
+                // "at least 2,000".
+                && !matches!(self.w(s + 1), "least" | "most"))
                 || matches!(self.w(s), "'s" | "'")
                 || self.kind(s) == Some(TokenKind::Punct))
         {
             s += 1;
         }
+        // "four in 10", "nine of 10": a proportion; "about", "only about",
+        // "at least", "more than" before a number.
+        if self.numeric(s) && s < end {
+            if s >= lo + 2
+                && matches!(self.w(s - 1), "in" | "of")
+                && !self.in_q(s - 1)
+                && self.numeric(s - 2)
+            {
+                s -= 2;
+            }
+            s = self.skip_approx_left(lo, s);
+        }
         Some((s, end))
+    }
+
+    /// A number in digits or words ("10", "21,000", "four", "two-thirds").
+    fn numeric(&self, i: usize) -> bool {
+        !self.in_q(i)
+            && (self.kind(i) == Some(TokenKind::Number)
+                || self.is_word(i) && crate::words::is_number_word(self.w(i)))
+    }
+
+    /// `s` moved left over the words that bound or round the number at
+    /// `s`: "only about 4 in 10", "at least 21,000", "more than half".
+    fn skip_approx_left(&self, lo: usize, mut s: usize) -> usize {
+        let start = s;
+        while s > lo && !self.in_q(s - 1) && crate::words::is_approx(self.w(s - 1)) {
+            s -= 1;
+        }
+        if s > lo && self.w(s - 1) == "at" && matches!(self.w(s), "least" | "most") {
+            s -= 1;
+        }
+        // "least", "most" and "than" need their partner.
+        while s < start && matches!(self.w(s), "least" | "most" | "than") {
+            s += 1;
+        }
+        s
     }
 
     /// The whole subject noun phrase when `np` ends one that opens its
@@ -496,6 +550,116 @@ impl<'a> Ctx<'a> {
             }
             if self.opens_clause(u0, s) {
                 best = s;
+            }
+        }
+        (best, np.1)
+    }
+
+    /// The be-form opening the passive whose participle is at `i` ("was
+    /// first reported"), over at most two adverbs.
+    fn passive_be(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        for _ in 0..3 {
+            let p = k.checked_sub(1)?;
+            if self.in_q(p) || !self.is_word(p) {
+                return None;
+            }
+            if matches!(
+                self.w(p),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            ) {
+                return Some(p);
+            }
+            if self.c(p) & ADV == 0 {
+                return None;
+            }
+            k = p;
+        }
+        None
+    }
+
+    /// The agent of a passive reporting verb ending at `e`: "by" and the
+    /// noun phrase after it ("was rejected by 64 percent of voters", "As
+    /// reported by Politico").
+    fn passive_agent(&self, i: usize, e: usize, hi: usize) -> Option<(usize, usize)> {
+        let hi = hi.min(self.words.len());
+        if e + 1 >= hi || self.w(e) != "by" || self.in_q(e) {
+            return None;
+        }
+        let by_as = i > 0 && self.w(i - 1) == "as" || self.passive_be(i).is_some();
+        if !by_as {
+            return None;
+        }
+        if self.numeric(e + 1) {
+            // "by 64 percent of voters".
+            return self.loose_np(e + 1, hi);
+        }
+        self.right_np_with(e + 1, hi, true)
+            .filter(|np| self.name_like(np.0) || self.c(np.0) & DET != 0)
+    }
+
+    /// The speaker noun phrase with what stands before it in apposition or
+    /// in a list, when that longer phrase opens its clause: "Ann Lee,
+    /// director of the Lee Group, said", "Nevada's governor, Brian Sandoval,
+    /// said", "Ben Carson, Ted Cruz and Rand Paul said". Left as it is
+    /// otherwise.
+    fn extend_left_apposition(&self, u0: usize, np: (usize, usize)) -> (usize, usize) {
+        let head = |np: (usize, usize)| {
+            let mut h = np.1 - 1;
+            while h > np.0 && (self.is_comma(h) || self.is_punct(h, ")")) {
+                h = self
+                    .paren_open(np.0, h)
+                    .map_or(h - 1, |o| o.saturating_sub(1));
+            }
+            h
+        };
+        let is_name = |np: (usize, usize)| self.name_like(head(np));
+        let listed = (np.0..np.1).any(|i| matches!(self.w(i), "and" | "or") && !self.in_q(i));
+        let mut s = np.0;
+        let mut best = np.0;
+        for _ in 0..4 {
+            if s < u0 + 2 || !self.is_comma(s - 1) || self.in_q(s - 1) {
+                break;
+            }
+            let Some(prev) = self.left_np(u0, s - 1) else {
+                break;
+            };
+            if prev.1 != s - 1 || (prev.0..prev.1).any(|i| self.verbish(i)) {
+                break;
+            }
+            // "Significantly, the judge said": an adverb, not a name.
+            // "Sure, official data suggest": one capitalised word opening
+            // the sentence is a name only in a list.
+            let adverb = prev.1 - prev.0 == 1
+                && (self.w(prev.0).ends_with("ly") || self.first[prev.0] && !listed);
+            let prev_name = is_name(prev) && !adverb;
+            // A title without an article ("executive director of ...",
+            // "president and CEO of ..."); "Clinton, a top aide, said" and
+            // "his secret weapon, Trump" name two people as often as one.
+            let title = self.is_word(s)
+                && !self.cap[s]
+                && self.c(s) & !ROLE == 0
+                && !self.lower_suffix(s, "ing")
+                && !self.w(s).starts_with("who");
+            let ok = if listed {
+                // Items of one kind: "Carson, Fiorina and Huckabee", "the
+                // families, supporters and officials"; not "Rather, sources
+                // close to her said".
+                if prev_name {
+                    self.name_like(s)
+                } else {
+                    self.c(prev.0) & DET != 0 && !adverb
+                }
+            } else {
+                prev_name && title
+            };
+            if !ok {
+                break;
+            }
+            s = prev.0;
+            if self.opens_clause(u0, s) && !self.is_comma(s.wrapping_sub(1)) {
+                best = s;
+                break;
             }
         }
         (best, np.1)
@@ -681,7 +845,8 @@ impl<'a> Ctx<'a> {
                 if matches!(m.form, Form::Past | Form::Listed)
                     && matches!(pw, "was" | "were" | "is" | "are" | "be" | "been" | "being")
                 {
-                    return m.entry.lemma == "quoted as saying";
+                    return m.entry.lemma == "quoted as saying"
+                        || self.passive_agent(i, i + m.len, usize::MAX).is_some();
                 }
                 if m.form == Form::Base && matches!(pw, "to") {
                     return false;
@@ -826,9 +991,18 @@ impl<'a> Ctx<'a> {
             !(possessed && nominal && c.e < u1 && self.verb_cue_at(c.e))
         });
         // "Judge X, writing for the majority, said ...": a participle between
-        // commas before a reporting verb describes the speaker.
+        // commas before a reporting verb describes the speaker. One with an
+        // object or a clause of its own ("Manafort, citing the polls,
+        // said", "referring to ...") is an attribution too.
         out.retain(|c| {
             if c.m.form != Form::Participle || c.s == u0 || !self.is_comma(c.s - 1) {
+                return true;
+            }
+            let object = c.e < u1
+                && !self.is_comma(c.e)
+                && !self.is_end_punct(c.e)
+                && (self.c(c.e) & (PREP | ADV | TIME) == 0 || self.c(c.e) & CLAUSE != 0);
+            if object {
                 return true;
             }
             let stop = (c.e + 20).min(u1);
@@ -1215,13 +1389,25 @@ impl<'a> Ctx<'a> {
             // An appositive noun phrase ("a senator from Vermont and
             // self-described socialist") holds no finite verb; "-ed"
             // adjectives inside it are no verbs.
-            let appositive = self.c(p0) & DET != 0 || self.name_like(p0);
+            // "Ann Lee, 63, a voter ...": an age opens one too.
+            let appositive = self.c(p0) & DET != 0
+                || self.name_like(p0)
+                || self.kind(p0) == Some(TokenKind::Number) && self.is_comma(p0 + 1);
+            // "an independent voter raised in Chile": a participle before a
+            // preposition is a reduced relative, no finite verb.
+            let reduced = |i: usize| {
+                self.lower_suffix(i, "ed")
+                    && i > p0
+                    && !self.verbish(i - 1)
+                    && self.c(i + 1) & (PREP | NPPREP) != 0
+            };
             let finite = |i: usize| {
                 !self.in_q(i)
                     && if appositive {
                         self.c(i) & (AUX | VERB) != 0
                             && self.c(i) & DET == 0
                             && !matches!(self.w(i), "'s" | "’s")
+                            && !reduced(i)
                     } else {
                         self.verbish(i)
                     }
@@ -1292,6 +1478,40 @@ impl<'a> Ctx<'a> {
                 out.push(read);
                 continue;
             }
+            if matches!(cue.m.form, Form::Past | Form::Listed) {
+                if let Some(np) = self.passive_agent(cue.s, cue.e, u1) {
+                    let np = self.extend_apposition(np, u1);
+                    let asked = matches!(cue.m.entry.class.as_str(), "ask" | "tell")
+                        && matches!(self.w(np.1), "whether" | "if" | "about" | "that" | "to");
+                    let about = if asked {
+                        // "was asked by a reporter whether ...".
+                        let stop = (np.1..u1).find(|&k| self.is_end_punct(k) && !self.in_q(k));
+                        let (s, e) = self.trim(np.1, stop.unwrap_or(u1));
+                        let start = self.passive_be(cue.s).unwrap_or(cue.s);
+                        (s < e).then_some(((s, e), start))
+                    } else if let Some(be) = self.passive_be(cue.s) {
+                        // "The proposal was rejected by ...": its subject.
+                        self.left_np(lo, be)
+                            .map(|np| self.extend_subject(u0, lo, np))
+                            .map(|about| (about, about.0))
+                    } else if self.is_comma(np.1) {
+                        // "As reported by Politico, the meeting ...".
+                        let stop = (np.1 + 1..u1).find(|&k| self.is_end_punct(k) && !self.in_q(k));
+                        let (s, e) = self.trim(np.1 + 1, stop.unwrap_or(u1));
+                        (s < e).then_some(((s, e), cue.s.saturating_sub(1)))
+                    } else {
+                        None
+                    };
+                    if let Some((about, group_start)) = about {
+                        read.src = SrcKind::Agent { np, about };
+                        read.group_start = group_start.min(cue.s);
+                        read.group_end = np.1;
+                        read.boundary = true;
+                        out.push(read);
+                        continue;
+                    }
+                }
+            }
             let k = self.skip_left(lo, cue.s);
             let before = k.checked_sub(1).filter(|&b| b >= lo);
             let participle = cue.m.form == Form::Participle;
@@ -1341,6 +1561,7 @@ impl<'a> Ctx<'a> {
                     read.group_end = np.1;
                     read.boundary = true;
                 } else if let Some((np, keep)) = paren {
+                    let np = self.extend_left_apposition(u0.max(lo), np);
                     read.src = SrcKind::Left {
                         np,
                         span_end: if keep { b + 1 } else { np.1 },
@@ -1351,6 +1572,7 @@ impl<'a> Ctx<'a> {
                 }
             } else if let Some(np) = self.left_np(lo, k) {
                 let np = self.extend_subject(u0, lo, np);
+                let np = self.extend_left_apposition(u0.max(lo), np);
                 read.src = SrcKind::Left { np, span_end: np.1 };
                 read.group_start = np.0;
                 read.boundary = self.opens_clause(u0, np.0);
@@ -1611,7 +1833,8 @@ impl<'a> Ctx<'a> {
         // "said Smith, speaking on condition of anonymity": a participial
         // phrase is an adverbial, not an appositive ("including" is a list).
         let participial = self.lower_suffix(a, "ing") && self.w(a) != "including";
-        if !starts || participial || self.starts_cue(a) {
+        // "by most Republicans, failed": the clause goes on.
+        if !starts || participial || self.starts_cue(a) || self.verbish(a) {
             return np;
         }
         let mut relative = false;
@@ -1621,6 +1844,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if matches!(self.w(k), "who" | "which" | "whose") || self.w(k).starts_with("who'") {
+                // "said Ann Lee, 24, who said ...": the relative clause is an
+                // attribution of its own.
+                if k > a && self.is_comma(k - 1) && self.starts_cue(k + 1) {
+                    return (np.0, k - 1);
+                }
                 relative = true;
             }
             if relative && self.kind(k) == Some(TokenKind::OpenQuote) && self.is_comma(k - 1) {
@@ -1665,6 +1893,18 @@ impl<'a> Ctx<'a> {
             (self.is_word(j) && !self.cap[j] && self.c(j) == 0 && !self.starts_cue(j))
                 .then_some((j, j + 1))
         })?;
+        // "told The Post and Courier", "told Reuters and CNN".
+        let np = match np.1 {
+            n if n + 1 < hi
+                && self.w(n) == "and"
+                && !self.in_q(n)
+                && self.name_like(n - 1)
+                && self.name_like(n + 1) =>
+            {
+                self.right_np(n + 1, hi).map_or(np, |more| (np.0, more.1))
+            }
+            _ => np,
+        };
         let n = np.1;
         // It must be followed by what follows an addressee.
         let ok = n >= hi
@@ -1842,6 +2082,16 @@ impl<'a> Ctx<'a> {
                 last_comma = Some(k);
             }
             if k > s && self.verbish(k) {
+                return true;
+            }
+            // "the rules stand", "voters want": a word mostly seen as a
+            // finite verb, after a noun-phrase word.
+            if k > s
+                && !self.cap[k]
+                && !self.in_q(k)
+                && crate::words::is_verb_word(self.w(k))
+                && self.np_word_at(k - 1, false)
+            {
                 return true;
             }
         }
@@ -2367,7 +2617,12 @@ impl<'a> Ctx<'a> {
             while nb < reads.len() && reads[nb].group_start < r.group_end {
                 nb = next_boundary.get(nb + 1).copied().unwrap_or(reads.len());
             }
-            let next_stop = reads.get(nb).map_or(u1, |n| n.group_start);
+            // A cue inside the next group's parenthetical ("Manafort,
+            // referring to X, said") stops where the parenthetical closes.
+            let next_stop = reads.get(nb).map_or(u1, |n| match n.paren_close {
+                Some(c) if n.group_start <= r.cue.s && r.cue.e <= c => c,
+                _ => n.group_start,
+            });
             // A parenthetical closing after this cue ends its content; a
             // parenthetical is short, so only nearby cues can close one.
             let next_stop = reads[ri + 1..]
@@ -2380,9 +2635,10 @@ impl<'a> Ctx<'a> {
                 .fold(next_stop, usize::min);
             let source = match r.src {
                 SrcKind::Left { np, span_end } => Some((np.0, span_end.max(np.1))),
-                SrcKind::Right { np } | SrcKind::According { np } | SrcKind::Possessor { np } => {
-                    Some(np)
-                }
+                SrcKind::Right { np }
+                | SrcKind::According { np }
+                | SrcKind::Possessor { np }
+                | SrcKind::Agent { np, .. } => Some(np),
                 SrcKind::Shared => self.shared_source(u0, r, &out),
                 SrcKind::None => None,
             };
@@ -2419,6 +2675,12 @@ impl<'a> Ctx<'a> {
             };
             let found = if let SrcKind::According { .. } = r.src {
                 self.according(u0, u1, taken_until, r, next_stop, base)
+            } else if let SrcKind::Agent { about, .. } = r.src {
+                Some(Found {
+                    content: vec![about],
+                    confidence: 0.7,
+                    ..base
+                })
             } else {
                 self.read_content(u0, u1, ui, units, taken_until, r, next_stop, base)
             };
@@ -2657,9 +2919,18 @@ impl<'a> Ctx<'a> {
                 return Some(f);
             }
         }
-        // "As the Daily Caller reported, the star gave ...".
+        // "As the Daily Caller reported, the star gave ...", "As Clinton
+        // told the Daily News, ...".
         if let SrcKind::Left { np, .. } = r.src {
-            let k = self.skip_adverbials(r.group_end, next_stop);
+            let mut k = r.group_end;
+            let mut heard = None;
+            if entry.addressee && np.0 > u0 && self.w(np.0 - 1) == "as" {
+                if let Some(ad) = self.addressee(k, next_stop) {
+                    heard = Some(ad);
+                    k = ad.1;
+                }
+            }
+            let k = self.skip_adverbials(k, next_stop);
             let k = if self.c(k) & (TIME | ADV) != 0 {
                 k + 1
             } else {
@@ -2669,6 +2940,7 @@ impl<'a> Ctx<'a> {
                 let (s, e) = self.trim(k + 1, next_stop);
                 if s < e {
                     f.content = vec![(s, e)];
+                    f.addressee = heard;
                     f.confidence = 0.75;
                     return Some(f);
                 }
@@ -3007,7 +3279,7 @@ impl ClassStr {
         c
     }
 
-    fn class(bits: u16, name: bool) -> ClassStr {
+    fn class(bits: u32, name: bool) -> ClassStr {
         let mut digits = [0u8; 5];
         let mut n = 0;
         let mut v = bits;

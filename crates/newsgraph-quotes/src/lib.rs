@@ -453,6 +453,21 @@ pub fn content_fragments(a: &Analysis, q: &Quote) -> Vec<TextRange> {
         .collect()
 }
 
+/// `r` without a contracted verb at its end: the source of "they're
+/// saying" is "they", of "who'd endorsed" "who" (the verb belongs to the cue).
+fn without_clitic(text: &str, r: TextRange) -> TextRange {
+    let s = r.slice(text);
+    for apostrophe in ["'", "’"] {
+        for verb in ["re", "ve", "d", "ll", "m"] {
+            let n = apostrophe.len() + verb.len();
+            if s.len() > n && s.ends_with(verb) && s[..s.len() - verb.len()].ends_with(apostrophe) {
+                return TextRange::new(r.start(), r.end() - n);
+            }
+        }
+    }
+    r
+}
+
 fn to_quote(
     a: &Analysis,
     ctx: &attribute::Ctx,
@@ -502,7 +517,10 @@ fn to_quote(
     } else {
         QuoteKind::Mixed
     };
-    let source = f.source.and_then(range);
+    let source = f
+        .source
+        .and_then(range)
+        .map(|r| without_clitic(a.text(), r));
     let speaker = match f.antecedent {
         Some(t) => sp.actor(toks[t].range),
         None => None,

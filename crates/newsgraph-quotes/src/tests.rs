@@ -996,3 +996,102 @@ fn call_naming_a_thing_is_no_cue() {
         "⟨s1 A spokesman⟩ ⟨v1 called⟩ ⟨m1 the move “illegal.”⟩",
     );
 }
+
+#[test]
+fn speakers_in_apposition_lists_and_numbers() {
+    check(
+        "Lena Ortiz, treasurer of the Harbor Fund, a local charity, said the books were clean.",
+        "⟨s1 Lena Ortiz, treasurer of the Harbor Fund, a local charity,⟩ ⟨v1 said⟩ ⟨i1 the books were clean⟩.",
+    );
+    check(
+        "Ortiz, Patel and Nguyen said they would vote.",
+        "⟨s1 Ortiz, Patel and Nguyen⟩ ⟨v1 said⟩ ⟨i1 they would vote⟩.",
+    );
+    // "Significantly" is no name: the speaker phrase does not run back over it.
+    check(
+        "Significantly, the treasurer said the books were clean.",
+        "Significantly, ⟨s1 the treasurer⟩ ⟨v1 said⟩ ⟨i1 the books were clean⟩.",
+    );
+    check(
+        "About three in 10 voters in the county said the books were clean.",
+        "⟨s1 About three in 10 voters in the county⟩ ⟨v1 said⟩ ⟨i1 the books were clean⟩.",
+    );
+    check(
+        "At least 2,000 said they would march.",
+        "⟨s1 At least 2,000⟩ ⟨v1 said⟩ ⟨i1 they would march⟩.",
+    );
+    check(
+        "A new Gallup/Knight survey shows that trust fell.",
+        "⟨s1 A new Gallup/Knight survey⟩ ⟨v1 shows⟩ ⟨i1 that trust fell⟩.",
+    );
+    check(
+        "They're saying the books were clean.",
+        "⟨s1 They⟩'re ⟨v1 saying⟩ ⟨i1 the books were clean⟩.",
+    );
+    check(
+        "Ben Ruiz, 31, a welder raised in Ohio, said the mill will close.",
+        "⟨s1 Ben Ruiz, 31, a welder raised in Ohio,⟩ ⟨v1 said⟩ ⟨i1 the mill will close⟩.",
+    );
+}
+
+#[test]
+fn passive_cues_take_their_agent_as_source() {
+    check(
+        "The levy was rejected by 58 percent of voters.",
+        "⟨i1 The levy⟩ was ⟨v1 rejected⟩ by ⟨s1 58 percent of voters⟩.",
+    );
+    check(
+        "The closure was first reported by the Harbor Gazette.",
+        "⟨i1 The closure⟩ was first ⟨v1 reported⟩ by ⟨s1 the Harbor Gazette⟩.",
+    );
+    check(
+        "As reported by the Harbor Gazette, the mill will close.",
+        "As ⟨v1 reported⟩ by ⟨s1 the Harbor Gazette⟩, ⟨i1 the mill will close⟩.",
+    );
+    check(
+        "The mayor was asked by a reporter whether the mill would close.",
+        "The mayor was ⟨v1 asked⟩ by ⟨s1 a reporter⟩ ⟨i1 whether the mill would close⟩.",
+    );
+}
+
+#[test]
+fn addressees_and_relative_speakers() {
+    check(
+        "As Ortiz told the Harbor Gazette, the mill will close.",
+        "As ⟨s1 Ortiz⟩ ⟨v1 told⟩ the Harbor Gazette, ⟨i1 the mill will close⟩.",
+    );
+    check(
+        "Ortiz told the Gazette and Courier that the mill will close.",
+        "⟨s1 Ortiz⟩ ⟨v1 told⟩ the Gazette and Courier ⟨i1 that the mill will close⟩.",
+    );
+    check(
+        "“We are done,” said Ben Ruiz, 31, of Portland, who said the talks had failed.",
+        "⟨d1 “We are done,”⟩ ⟨v1 said⟩ ⟨s1 Ben Ruiz, 31, of Portland⟩, ⟨s2 who⟩ ⟨v2 said⟩ ⟨i2 the talks had failed⟩.",
+    );
+}
+
+#[test]
+fn participles_with_an_object_are_attributions() {
+    check(
+        "Ortiz, citing the audit, said the books were clean.",
+        "⟨s1 ⟨s2 Ortiz⟩⟩, ⟨v1 citing⟩ ⟨i1 the audit⟩, ⟨v2 said⟩ ⟨i2 the books were clean⟩.",
+    );
+    check(
+        "The mayor, referring to the audit, said the books were clean.",
+        "⟨s1 ⟨s2 The mayor⟩⟩, ⟨v1 referring to⟩ ⟨i1 the audit⟩, ⟨v2 said⟩ ⟨i2 the books were clean⟩.",
+    );
+    // Without an object the participle describes the speaker.
+    check(
+        "Ortiz, speaking to reporters, said the books were clean.",
+        "⟨s1 Ortiz⟩, speaking to reporters, ⟨v1 said⟩ ⟨i1 the books were clean⟩.",
+    );
+}
+
+#[test]
+fn reported_clauses_with_a_verb_from_the_verb_list() {
+    // "want" is in data/verbs.tsv; three words and no other verb.
+    check(
+        "Ortiz said workers want more.",
+        "⟨s1 Ortiz⟩ ⟨v1 said⟩ ⟨i1 workers want more⟩.",
+    );
+}

@@ -3,32 +3,34 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-pub(crate) const DET: u16 = 1;
-pub(crate) const SUBJ: u16 = 1 << 1;
-pub(crate) const OBJ: u16 = 1 << 2;
-pub(crate) const AUX: u16 = 1 << 3;
-pub(crate) const ADV: u16 = 1 << 4;
-pub(crate) const TIME: u16 = 1 << 5;
-pub(crate) const SUB: u16 = 1 << 6;
-pub(crate) const PREP: u16 = 1 << 7;
-pub(crate) const NPPREP: u16 = 1 << 8;
-pub(crate) const CONN: u16 = 1 << 9;
-pub(crate) const VERB: u16 = 1 << 10;
-pub(crate) const CLAUSE: u16 = 1 << 11;
-pub(crate) const ROLE: u16 = 1 << 12;
-const LYOK: u16 = 1 << 13;
-const LABEL: u16 = 1 << 14;
-const NAMING: u16 = 1 << 15;
+pub(crate) const DET: u32 = 1;
+pub(crate) const SUBJ: u32 = 1 << 1;
+pub(crate) const OBJ: u32 = 1 << 2;
+pub(crate) const AUX: u32 = 1 << 3;
+pub(crate) const ADV: u32 = 1 << 4;
+pub(crate) const TIME: u32 = 1 << 5;
+pub(crate) const SUB: u32 = 1 << 6;
+pub(crate) const PREP: u32 = 1 << 7;
+pub(crate) const NPPREP: u32 = 1 << 8;
+pub(crate) const CONN: u32 = 1 << 9;
+pub(crate) const VERB: u32 = 1 << 10;
+pub(crate) const CLAUSE: u32 = 1 << 11;
+pub(crate) const ROLE: u32 = 1 << 12;
+const LYOK: u32 = 1 << 13;
+const LABEL: u32 = 1 << 14;
+const NAMING: u32 = 1 << 15;
+const APPROX: u32 = 1 << 16;
+const NUMBER: u32 = 1 << 17;
 /// The closed classes: words that carry no content of their own.
-pub(crate) const CLOSED: u16 =
+pub(crate) const CLOSED: u32 =
     DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
 
 const DATA: &str = include_str!("../data/words.tsv");
 
-fn table() -> &'static HashMap<&'static str, u16> {
-    static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn table() -> &'static HashMap<&'static str, u32> {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static str, u16> = HashMap::default();
+        let mut map: HashMap<&'static str, u32> = HashMap::default();
         for line in DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -53,6 +55,8 @@ fn table() -> &'static HashMap<&'static str, u16> {
                 "lyok" => LYOK,
                 "label" => LABEL,
                 "naming" => NAMING,
+                "approx" => APPROX,
+                "number" => NUMBER,
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
             *map.entry(word.trim()).or_default() |= bit;
@@ -63,18 +67,31 @@ fn table() -> &'static HashMap<&'static str, u16> {
 
 /// The classes of a lowercase word. Words ending in "-ly" count as adverbs
 /// unless listed otherwise ("family", "rally").
-pub(crate) fn classes(lower: &str) -> u16 {
+pub(crate) fn classes(lower: &str) -> u32 {
     classes_of(lower, true)
 }
 
 /// [`classes`]; the "-ly" rule applies only when `guess` (a capitalised
 /// "Kelly" or "Beverly" is a name).
-pub(crate) fn classes_of(lower: &str, guess: bool) -> u16 {
+pub(crate) fn classes_of(lower: &str, guess: bool) -> u32 {
     let mut c = table().get(lower).copied().unwrap_or(0);
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
     }
-    c & !(LYOK | LABEL | NAMING)
+    c & !(LYOK | LABEL | NAMING | APPROX | NUMBER)
+}
+
+/// A word that makes a number approximate or bounds it ("about", "nearly",
+/// "only"; "least" in "at least", "than" in "more than").
+pub(crate) fn is_approx(lower: &str) -> bool {
+    table().get(lower).is_some_and(|&c| c & APPROX != 0)
+}
+
+/// A number written as a word ("four", "forty-one", "two-thirds", "half").
+pub(crate) fn is_number_word(lower: &str) -> bool {
+    lower
+        .split('-')
+        .all(|p| table().get(p).is_some_and(|&c| c & NUMBER != 0))
 }
 
 /// A participle that names a thing after an indefinite noun phrase ("a
@@ -89,6 +106,23 @@ pub(crate) fn is_label(lower: &str) -> bool {
     table().get(lower).is_some_and(|&c| c & LABEL != 0)
 }
 
+const VERBS: &str = include_str!("../data/verbs.tsv");
+
+/// A word mostly tagged as a verb other than a participle in news text
+/// (`data/verbs.tsv`): "want", "stand", "took".
+pub(crate) fn is_verb_word(lower: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+    .contains(lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +135,9 @@ mod tests {
         assert_ne!(classes("that") & SUB, 0);
         assert_ne!(classes("that") & CLAUSE, 0);
         assert_eq!(classes("zelensky"), 0);
+        assert!(is_approx("nearly") && !is_approx("said"));
+        assert!(is_number_word("forty-one") && is_number_word("two-thirds"));
+        assert!(!is_number_word("forty-something") && classes("four") == 0);
+        assert!(is_verb_word("took") && !is_verb_word("rules"));
     }
 }
