@@ -1838,6 +1838,7 @@ impl<'a> Ctx<'a> {
             return np;
         }
         let mut relative = false;
+        let mut last_comma = None;
         let mut k = a;
         while k < u1 && k - a < MAX_PAREN {
             if self.is_end_punct(k) && !self.in_q(k) {
@@ -1846,8 +1847,8 @@ impl<'a> Ctx<'a> {
             if matches!(self.w(k), "who" | "which" | "whose") || self.w(k).starts_with("who'") {
                 // "said Ann Lee, 24, who said ...": the relative clause is an
                 // attribution of its own.
-                if k > a && self.is_comma(k - 1) && self.starts_cue(k + 1) {
-                    return (np.0, k - 1);
+                if self.is_comma(k - 1) && self.starts_cue(k + 1) {
+                    return if k > a { (np.0, k - 1) } else { np };
                 }
                 relative = true;
             }
@@ -1855,11 +1856,47 @@ impl<'a> Ctx<'a> {
                 // "Said Dorothy Poynter, who grew up with Ali, “We were ...”".
                 return (np.0, k - 1);
             }
-            if self.in_q(k)
-                || self.is_comma(k) && self.starts_cue(k + 1)
-                || !relative && k > a && self.verbish(k)
-            {
+            if k > a + 1 && self.is_comma(k) && self.starts_cue(k + 1) && !self.in_q(k + 1) {
+                // "said Ed Reyes, a former mayor, referring to ...": the
+                // appositive ends at the comma before the next cue.
+                return (np.0, k + 1);
+            }
+            if self.in_q(k) {
+                // A title inside the appositive: "the author of “Hacked”".
+                if k > a && !self.is_comma(k - 1) && self.kind(k) == Some(TokenKind::OpenQuote) {
+                    let span = self.marks.spans[self.marks.top[k] as usize - 1];
+                    if span.close.is_some() && span.last > k {
+                        k = span.last + 1;
+                        // “Lost Votes,” on Tuesday: the comma inside the
+                        // title closes the appositive.
+                        if self.is_punct(k - 2, ",") && self.c(k) & (PREP | TIME) != 0 {
+                            return (np.0, k);
+                        }
+                        continue;
+                    }
+                }
                 return np;
+            }
+            if !relative && k > a && self.finite_at(k) {
+                // "said Deb Lee, a leader of X, one of the groups that
+                // will march": the appositive ends at the comma before the
+                // clause goes on; with no comma there is none.
+                return match last_comma {
+                    Some(c) => (np.0, c + 1),
+                    None => np,
+                };
+            }
+            if self.is_comma(k) {
+                // "..., the nephew of the king, on Thursday, ...": a
+                // time or place phrase after the appositive ends it.
+                if k > a
+                    && self.c(k + 1) & (PREP | TIME) != 0
+                    && self.c(k + 1) & (NPPREP | SUB) == 0
+                    && !self.name_like(k + 1)
+                {
+                    return (np.0, k + 1);
+                }
+                last_comma = Some(k);
             }
             k += 1;
         }
@@ -1868,6 +1905,22 @@ impl<'a> Ctx<'a> {
         } else {
             np
         }
+    }
+
+    /// A verb at `k` that makes a clause finite, inside an appositive:
+    /// not a participle ("a broker based in Tampa", "a pollster working
+    /// for"), an infinitive ("the only senator to endorse") or a reporting
+    /// noun ("an agent in charge of").
+    fn finite_at(&self, k: usize) -> bool {
+        if self.in_q(k) || !self.verbish(k) || self.w(k - 1) == "to" {
+            return false;
+        }
+        if self.c(k) & AUX != 0 {
+            return true;
+        }
+        !self.lower_suffix(k, "ed")
+            && !self.lower_suffix(k, "ing")
+            && self.c(k - 1) & (DET | PREP | NPPREP) == 0
     }
 
     // ------------------------------------------------------------ content

@@ -1095,3 +1095,36 @@ fn reported_clauses_with_a_verb_from_the_verb_list() {
         "⟨s1 Ortiz⟩ ⟨v1 said⟩ ⟨i1 workers want more⟩.",
     );
 }
+
+#[test]
+fn appositives_after_an_inverted_speaker() {
+    // The appositive ends at the comma before the next cue, which shares the speaker.
+    check(
+        "“It is over,” said Ed Reyes, a former mayor and party chairman, referring to the race.",
+        "⟨d1 “It is over,”⟩ ⟨v1 said⟩ ⟨s1 ⟨s2 Ed Reyes, a former mayor and party chairman,⟩⟩ ⟨v2 referring to⟩ ⟨i2 the race⟩.",
+    );
+    // Participles inside the appositive do not end it.
+    check(
+        "“We lost,” said Ana Bell, a pollster working for Rise PAC, a group backing Ortiz.",
+        "⟨d1 “We lost,”⟩ ⟨v1 said⟩ ⟨s1 Ana Bell, a pollster working for Rise PAC, a group backing Ortiz⟩.",
+    );
+    // A clause going on after a comma ends it at that comma.
+    check(
+        "“We lost,” said Ana Bell, a leader of Rise PAC, one of the groups that will march.",
+        "⟨d1 “We lost,”⟩ ⟨v1 said⟩ ⟨s1 Ana Bell, a leader of Rise PAC,⟩ one of the groups that will march.",
+    );
+    // A title in quotation marks stays; a time phrase after it does not.
+    check(
+        "“We lost,” said Ana Bell, the author of “Lost Votes,” on Tuesday.",
+        "⟨d1 “We lost,”⟩ ⟨v1 said⟩ ⟨s1 Ana Bell, the author of “Lost Votes,”⟩ on Tuesday.",
+    );
+    check(
+        "“We lost,” said Ana Bell, the author of “Lost Votes,” a book on turnout.",
+        "⟨d1 “We lost,”⟩ ⟨v1 said⟩ ⟨s1 Ana Bell, the author of “Lost Votes,” a book on turnout⟩.",
+    );
+    // A relative clause with a cue of its own is an attribution of its own.
+    check(
+        "“We lost,” said Ana Bell, who said the count was fair.",
+        "⟨d1 “We lost,”⟩ ⟨v1 said⟩ ⟨s1 Ana Bell⟩, ⟨s2 who⟩ ⟨v2 said⟩ ⟨i2 the count was fair⟩.",
+    );
+}
