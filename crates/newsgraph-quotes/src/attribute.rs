@@ -842,6 +842,13 @@ impl<'a> Ctx<'a> {
                     // "the report", "a claim", "Trump's promise".
                     return matches!(pw, "that" | "which" | "who");
                 }
+                if prev.is_some_and(|p| !self.cap[p] && !self.in_q(p))
+                    && pc == 0
+                    && crate::words::is_adjective(pw)
+                {
+                    // "a strong showing", "serious calls": a noun.
+                    return false;
+                }
                 if matches!(m.form, Form::Past | Form::Listed)
                     && matches!(pw, "was" | "were" | "is" | "are" | "be" | "been" | "being")
                 {

@@ -1128,3 +1128,16 @@ fn appositives_after_an_inverted_speaker() {
         "⟨d1 “We lost,”⟩ ⟨v1 said⟩ ⟨s1 Ana Bell⟩, ⟨s2 who⟩ ⟨v2 said⟩ ⟨i2 the count was fair⟩.",
     );
 }
+
+#[test]
+fn reporting_words_after_an_adjective_are_nouns() {
+    // "strong" and "serious" are in data/adjectives.tsv.
+    check(
+        "A strong showing by Ortiz could change the race.",
+        "A strong showing by Ortiz could change the race.",
+    );
+    check(
+        "There were serious calls to close the mill.",
+        "There were serious calls to close the mill.",
+    );
+}

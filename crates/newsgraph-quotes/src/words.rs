@@ -107,20 +107,29 @@ pub(crate) fn is_label(lower: &str) -> bool {
 }
 
 const VERBS: &str = include_str!("../data/verbs.tsv");
+const ADJECTIVES: &str = include_str!("../data/adjectives.tsv");
+
+/// The words of a `word<TAB>share<TAB>count` list.
+fn word_set(text: &'static str) -> rustc_hash::FxHashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
 
 /// A word mostly tagged as a verb other than a participle in news text
 /// (`data/verbs.tsv`): "want", "stand", "took".
 pub(crate) fn is_verb_word(lower: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        VERBS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|w| !w.is_empty())
-            .collect()
-    })
-    .contains(lower)
+    SET.get_or_init(|| word_set(VERBS)).contains(lower)
+}
+
+/// A word mostly tagged as an adjective in news text
+/// (`data/adjectives.tsv`): "strong", "serious".
+pub(crate) fn is_adjective(lower: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_set(ADJECTIVES)).contains(lower)
 }
 
 #[cfg(test)]
@@ -139,5 +148,6 @@ mod tests {
         assert!(is_number_word("forty-one") && is_number_word("two-thirds"));
         assert!(!is_number_word("forty-something") && classes("four") == 0);
         assert!(is_verb_word("took") && !is_verb_word("rules"));
+        assert!(is_adjective("serious") && !is_adjective("showing"));
     }
 }
