@@ -842,10 +842,7 @@ impl<'a> Ctx<'a> {
                     // "the report", "a claim", "Trump's promise".
                     return matches!(pw, "that" | "which" | "who");
                 }
-                if prev.is_some_and(|p| !self.cap[p] && !self.in_q(p))
-                    && pc == 0
-                    && crate::words::is_adjective(pw)
-                {
+                if self.after_adjective(u0, i) {
                     // "a strong showing", "serious calls": a noun.
                     return false;
                 }
@@ -886,6 +883,17 @@ impl<'a> Ctx<'a> {
                 true
             }
         }
+    }
+
+    /// True when the word before `i` is an adjective (`data/adjectives.tsv`)
+    /// with no closed class of its own: "a strong showing", "serious calls"
+    /// make a noun of the word at `i`; "first reported" and "many said" do not.
+    fn after_adjective(&self, u0: usize, i: usize) -> bool {
+        i > u0
+            && !self.cap[i - 1]
+            && !self.in_q(i - 1)
+            && self.c(i - 1) == 0
+            && crate::words::is_adjective(self.w(i - 1))
     }
 
     /// "a short film called “Tenemos Familias”", "a band called Sophistafunk",
@@ -957,7 +965,9 @@ impl<'a> Ctx<'a> {
                     });
                     i += m.len;
                 }
-                (None, Some(_)) if score(i).is_some_and(|s| s >= add) => {
+                (None, Some(_))
+                    if score(i).is_some_and(|s| s >= add) && !self.after_adjective(u0, i) =>
+                {
                     // A cue the lexicon does not know: the run of words the
                     // model marks ("is expected"), at most four.
                     let mut e = i + 1;
