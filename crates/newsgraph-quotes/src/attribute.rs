@@ -808,7 +808,15 @@ impl<'a> Ctx<'a> {
         if self.is_word(i) && self.c(i) & SUBJ != 0 && self.c(i) & CLAUSE == 0 {
             return Some((i, i + 1));
         }
-        let np = self.right_np(i, limit)?;
+        let mut np = self.right_np(i, limit)?;
+        // "Hours later, Trump ...", "Two days ago, ...": a time phrase.
+        if self.c(np.1) & (TIME | ADV) != 0 && self.is_comma(np.1 + 1) && np.1 + 2 < limit {
+            let j = np.1 + 2;
+            if self.is_word(j) && self.c(j) & SUBJ != 0 && self.c(j) & CLAUSE == 0 {
+                return Some((j, j + 1));
+            }
+            np = self.right_np(j, limit)?;
+        }
         // The phrase must be followed by something verbal.
         let next = np.1;
         let ok = next >= limit
@@ -2056,13 +2064,28 @@ impl<'a> Ctx<'a> {
     /// True when a that-clause, a colon or a clause follows the cue group
     /// ending at `j` ("Greene added that ...", "Reid said both are ..."):
     /// the cue has its own content, so a quotation before it is not it.
+    /// A preposition or a subordinator after the cue ("said of Apple in
+    /// February, when ...", "said as he launched the process") opens no
+    /// content, unless a that-clause or a colon follows within the clause
+    /// ("said in a statement that ...").
     fn content_follows(&self, j: usize, u1: usize) -> bool {
         let k = self.skip_adverbials(j, u1);
-        k < u1
-            && !self.in_q(k)
-            && (self.w(k) == "that"
-                || self.is_punct(k, ":")
-                || self.is_word(k) && self.clause_like(k, u1))
+        if k >= u1 || self.in_q(k) {
+            return false;
+        }
+        let adverbial = self.c(k) & CLAUSE == 0
+            && (self.c(k) & PREP != 0
+                || matches!(
+                    self.w(k),
+                    "as" | "when" | "after" | "before" | "while" | "because" | "since" | "until"
+                ));
+        if adverbial {
+            let stop = (k + 16).min(u1);
+            return (k + 1..stop)
+                .take_while(|&x| !self.is_comma(x) && !self.is_end_punct(x) && !self.in_q(x))
+                .any(|x| self.w(x) == "that" || self.is_punct(x, ":"));
+        }
+        self.w(k) == "that" || self.is_punct(k, ":") || self.is_word(k) && self.clause_like(k, u1)
     }
 
     /// "that", a colon or a quotation mark: content follows.
@@ -2818,9 +2841,32 @@ impl<'a> Ctx<'a> {
             self.left_np(u0, k)
         };
         if r.cue.m.form == Form::Participle {
-            self.unit_subject(u0, r.group_start)
-                .or(prev)
-                .or_else(verb_scan)
+            let subject = self.unit_subject(u0, r.group_start);
+            // "The first came during a speech, when protesters interrupted
+            // her, shouting ...": the clause right before the participle
+            // has its own subject.
+            let subordinate = subject.is_some_and(|(_, e)| {
+                (e..r.group_start).any(|k| {
+                    !self.in_q(k)
+                        && matches!(
+                            self.w(k),
+                            "when"
+                                | "as"
+                                | "while"
+                                | "after"
+                                | "because"
+                                | "since"
+                                | "before"
+                                | "where"
+                        )
+                })
+            });
+            if subordinate {
+                if let Some(np) = verb_scan() {
+                    return Some(np);
+                }
+            }
+            subject.or(prev).or_else(verb_scan)
         } else {
             prev.or_else(verb_scan)
                 .or_else(|| self.unit_subject(u0, r.group_start))

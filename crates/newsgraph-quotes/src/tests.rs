@@ -1141,3 +1141,35 @@ fn reporting_words_after_an_adjective_are_nouns() {
         "There were serious calls to close the mill.",
     );
 }
+
+#[test]
+fn adverbials_after_the_cue_leave_the_quotation_its_content() {
+    // A prepositional phrase or a subordinate clause after the cue is no content.
+    check(
+        "“Who is next?” Ortiz said of the council in May, when the vote failed.",
+        "⟨d1 “Who is next?”⟩ ⟨s1 Ortiz⟩ ⟨v1 said⟩ of the council in May, when the vote failed.",
+    );
+    check(
+        "“We are proud,” the mayor said as he opened the session.",
+        "⟨d1 “We are proud,”⟩ ⟨s1 the mayor⟩ ⟨v1 said⟩ as he opened the session.",
+    );
+    // A that-clause after the phrase is.
+    check(
+        "Ortiz said in a statement that the vote failed.",
+        "⟨s1 Ortiz⟩ ⟨v1 said⟩ in a statement ⟨i1 that the vote failed⟩.",
+    );
+}
+
+#[test]
+fn participles_take_the_subject_of_their_clause() {
+    // A time phrase opening the sentence is no subject.
+    check(
+        "Hours later, Ortiz thanked the crowd, telling reporters, “We won.”",
+        "Hours later, ⟨s1 Ortiz⟩ thanked the crowd, ⟨v1 telling⟩ reporters, ⟨d1 “We won.”⟩",
+    );
+    // After a subordinate clause, its subject speaks.
+    check(
+        "The trouble came during the vote, when protesters interrupted her, shouting “Recount!”",
+        "The trouble came during the vote, when ⟨s1 protesters⟩ interrupted her, ⟨v1 shouting⟩ ⟨d1 “Recount!”⟩",
+    );
+}
