@@ -463,6 +463,16 @@ impl<'a> Ctx<'a> {
         {
             s += 1;
         }
+        // "She released a statement": an -ed word right after a subject
+        // pronoun or a name is its verb, not part of the phrase.
+        if s < last
+            && self.lower_suffix(s, "ed")
+            && s > 0
+            && !self.in_q(s - 1)
+            && (self.c(s - 1) & SUBJ != 0 || self.name_like(s - 1))
+        {
+            s += 1;
+        }
         // "four in 10", "nine of 10": a proportion; "about", "only about",
         // "at least", "more than" before a number.
         if self.numeric(s) && s < end {
@@ -769,6 +779,21 @@ impl<'a> Ctx<'a> {
             n += 1;
         }
         k
+    }
+
+    /// True when the noun phrase ending at `k` is the object of a verb
+    /// ("She released a statement saying ...", "issued a letter calling
+    /// on"): a participle after it reports what the subject said.
+    fn object_before(&self, lo: usize, k: usize) -> bool {
+        let Some(np) = self.left_np(lo, k) else {
+            return false;
+        };
+        np.1 == k
+            && np.0 > lo
+            && self.c(np.0) & DET != 0
+            && !self.in_q(np.0 - 1)
+            && self.verbish(np.0 - 1)
+            && self.c(np.0 - 1) & AUX == 0
     }
 
     /// The subject of the clause starting the unit, for participial cues.
@@ -1551,15 +1576,17 @@ impl<'a> Ctx<'a> {
                 };
                 read.boundary = true;
             } else if participle
-                && (before.is_none_or(|b| {
-                    self.is_comma(b)
+                && (self.object_before(lo, k)
+                    || before.is_none_or(|b| {
+                        self.is_comma(b)
                         || self.is_dash(b)
                         // "by insisting", "before adding", "after saying".
                         || matches!(self.w(b), "by" | "before" | "after" | "while")
                         || self.comma_before(b + 1)
-                }) || before.is_some_and(|b| {
-                    b + 1 == cue.s && self.is_word(b) && !self.cap[b] && self.c(b) == 0
-                }))
+                    })
+                    || before.is_some_and(|b| {
+                        b + 1 == cue.s && self.is_word(b) && !self.cap[b] && self.c(b) == 0
+                    }))
             {
                 // ", saying ...", "by insisting", "a statement saying".
                 read.src = SrcKind::Shared;

@@ -1173,3 +1173,11 @@ fn participles_take_the_subject_of_their_clause() {
         "The trouble came during the vote, when ⟨s1 protesters⟩ interrupted her, ⟨v1 shouting⟩ ⟨d1 “Recount!”⟩",
     );
 }
+
+#[test]
+fn a_statement_saying_is_its_issuer_speaking() {
+    check(
+        "She released a statement saying the vote was fair.",
+        "⟨s1 She⟩ released a statement ⟨v1 saying⟩ ⟨i1 the vote was fair⟩.",
+    );
+}
