@@ -2,14 +2,15 @@
 //!
 //! ```text
 //! cargo run -p newsgraph-quotes --features shared-data --example polnear -- \
-//!     ../shared/data/polnear/dev [--ann OUT_DIR]
+//!     ../shared/data/polnear/dev [--ann OUT_DIR] [--rules-only]
 //! ```
 //!
 //! Runs segmentation and the attributor on each article (no actor layer: the
 //! spans do not depend on it), converts the quotes to code-point
 //! attributions with [`newsgraph_quotes::content_fragments`] and prints the
 //! scores of `newsgraph_eval::polnear::score`. With `--ann`, writes the
-//! predictions as brat files for inspection.
+//! predictions as brat files for inspection; with `--rules-only`, leaves the
+//! learned model out.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,20 +22,27 @@ use newsgraph_quotes::{content_fragments, Quotes};
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: polnear GOLD_DIR [--ann OUT_DIR]");
+        eprintln!("usage: polnear GOLD_DIR [--ann OUT_DIR] [--rules-only]");
         std::process::exit(2);
     };
     let mut out_dir = None;
+    let mut rules_only = false;
     while let Some(a) = args.next() {
         if a == "--ann" {
             out_dir = args.next().map(PathBuf::from);
+        } else if a == "--rules-only" {
+            rules_only = true;
         }
     }
     let gold = load_dir(&dir).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1);
     });
-    let quotes = Quotes::new();
+    let quotes = if rules_only {
+        Quotes::rules_only()
+    } else {
+        Quotes::new()
+    };
     let mut predicted: HashMap<String, Vec<Attribution>> = HashMap::new();
     let start = std::time::Instant::now();
     for doc in &gold {
