@@ -3013,18 +3013,25 @@ impl<'a> Ctx<'a> {
             if b > u0 && self.is_comma(b - 1) {
                 b -= 1;
             }
+            // What follows the cue group and its addressee ("told Britain's
+            // ITV in an interview aired Monday").
+            let after = if entry.addressee {
+                self.addressee(r.group_end, u1)
+                    .map_or(r.group_end, |ad| ad.1)
+            } else {
+                r.group_end
+            };
             let q = if b > u0 {
                 // 'On ABC's "This Week," Rubio said that ...': a quotation
                 // inside the clause, before a cue with its own content, is
                 // a title or a phrase, not what was said.
-                self.quote_ending_at(b - 1).filter(|&q| {
-                    self.marks.spans[q].open == u0 || !self.content_follows(r.group_end, u1)
-                })
+                self.quote_ending_at(b - 1)
+                    .filter(|&q| self.marks.spans[q].open == u0 || !self.content_follows(after, u1))
             } else if b == u0
                 && ui > 0
                 && units[ui - 1].2 == units[ui].2
                 && self.pure_quote(units[ui - 1].0, units[ui - 1].1)
-                && !self.content_follows(r.group_end, u1)
+                && !self.content_follows(after, u1)
             {
                 // “A.” Trump said.
                 let (p0, p1) = (units[ui - 1].0, units[ui - 1].1);

@@ -1181,3 +1181,19 @@ fn a_statement_saying_is_its_issuer_speaking() {
         "⟨s1 She⟩ released a statement ⟨v1 saying⟩ ⟨i1 the vote was fair⟩.",
     );
 }
+
+#[test]
+fn a_quotation_before_a_cue_with_an_addressee() {
+    // What follows the addressee is an adverbial, not the content. (The
+    // rules alone: the classifier may add the same reading.)
+    let text = "“Will we get along?” Ortiz told Britain’s ITV television station in an interview \
+                aired on Monday when asked how ties would fare if she won the race.";
+    let mut a = Analysis::new(Document::new(text, Metadata::default()));
+    newsgraph_segment::segment(&mut a);
+    Quotes::rules_only().run(&mut a);
+    assert_eq!(
+        render(&a),
+        "⟨d1 “Will we get along?”⟩ ⟨s1 Ortiz⟩ ⟨v1 told⟩ Britain’s ITV television station in an \
+         interview aired on Monday when ⟨v2 asked⟩ ⟨i2 how ties would fare if she won the race⟩."
+    );
+}
