@@ -879,6 +879,11 @@ impl<'a> Ctx<'a> {
                     // "a strong showing", "serious calls": a noun.
                     return false;
                 }
+                if m.form == Form::Participle && self.after_evidential(u0, i) {
+                    // "apparently referring to Putin": the reporter's
+                    // reading of what was said, not a statement.
+                    return false;
+                }
                 if matches!(m.form, Form::Past | Form::Listed)
                     && matches!(pw, "was" | "were" | "is" | "are" | "be" | "been" | "being")
                 {
@@ -916,6 +921,13 @@ impl<'a> Ctx<'a> {
                 true
             }
         }
+    }
+
+    /// True when the word before `i` is an adverb of the reporter's
+    /// inference (`evidential` in `data/words.tsv`: "apparently referring
+    /// to").
+    fn after_evidential(&self, u0: usize, i: usize) -> bool {
+        i > u0 && !self.in_q(i - 1) && crate::words::is_evidential(self.w(i - 1))
     }
 
     /// True when the word before `i` is an adjective (`data/adjectives.tsv`)
@@ -999,7 +1011,9 @@ impl<'a> Ctx<'a> {
                     i += m.len;
                 }
                 (None, Some(_))
-                    if score(i).is_some_and(|s| s >= add) && !self.after_adjective(u0, i) =>
+                    if score(i).is_some_and(|s| s >= add)
+                        && !self.after_adjective(u0, i)
+                        && !(self.lower_suffix(i, "ing") && self.after_evidential(u0, i)) =>
                 {
                     // A cue the lexicon does not know: the run of words the
                     // model marks ("is expected"), at most four.

@@ -1197,3 +1197,16 @@ fn a_quotation_before_a_cue_with_an_addressee() {
          interview aired on Monday when ⟨v2 asked⟩ ⟨i2 how ties would fare if she won the race⟩."
     );
 }
+
+#[test]
+fn the_reporters_inference_is_no_attribution() {
+    // "referring to" is a cue; "apparently" makes it the reporter's reading.
+    check(
+        "“The deal is near,” Ortiz told the council, apparently referring to the merger.",
+        "⟨d1 “The deal is near,”⟩ ⟨s1 Ortiz⟩ ⟨v1 told⟩ the council, apparently referring to the merger.",
+    );
+    check(
+        "“The deal is near,” Ortiz told the council, referring to the merger.",
+        "⟨d1 “The deal is near,”⟩ ⟨s1 ⟨s2 Ortiz⟩⟩ ⟨v1 told⟩ the council, ⟨v2 referring to⟩ ⟨i2 the merger⟩.",
+    );
+}

@@ -21,6 +21,7 @@ const LABEL: u32 = 1 << 14;
 const NAMING: u32 = 1 << 15;
 const APPROX: u32 = 1 << 16;
 const NUMBER: u32 = 1 << 17;
+const EVIDENTIAL: u32 = 1 << 18;
 /// The closed classes: words that carry no content of their own.
 pub(crate) const CLOSED: u32 =
     DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
@@ -57,6 +58,7 @@ fn table() -> &'static HashMap<&'static str, u32> {
                 "naming" => NAMING,
                 "approx" => APPROX,
                 "number" => NUMBER,
+                "evidential" => EVIDENTIAL,
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
             *map.entry(word.trim()).or_default() |= bit;
@@ -78,13 +80,19 @@ pub(crate) fn classes_of(lower: &str, guess: bool) -> u32 {
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
     }
-    c & !(LYOK | LABEL | NAMING | APPROX | NUMBER)
+    c & !(LYOK | LABEL | NAMING | APPROX | NUMBER | EVIDENTIAL)
 }
 
 /// A word that makes a number approximate or bounds it ("about", "nearly",
 /// "only"; "least" in "at least", "than" in "more than").
 pub(crate) fn is_approx(lower: &str) -> bool {
     table().get(lower).is_some_and(|&c| c & APPROX != 0)
+}
+
+/// An adverb of the reporter's inference ("apparently referring to
+/// Putin", "presumably meaning"): what follows is no one's statement.
+pub(crate) fn is_evidential(lower: &str) -> bool {
+    table().get(lower).is_some_and(|&c| c & EVIDENTIAL != 0)
 }
 
 /// A number written as a word ("four", "forty-one", "two-thirds", "half").
@@ -145,6 +153,7 @@ mod tests {
         assert_ne!(classes("that") & CLAUSE, 0);
         assert_eq!(classes("zelensky"), 0);
         assert!(is_approx("nearly") && !is_approx("said"));
+        assert!(is_evidential("apparently") && !is_evidential("also"));
         assert!(is_number_word("forty-one") && is_number_word("two-thirds"));
         assert!(!is_number_word("forty-something") && classes("four") == 0);
         assert!(is_verb_word("took") && !is_verb_word("rules"));
