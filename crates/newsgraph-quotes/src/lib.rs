@@ -71,7 +71,7 @@
 //!
 //! | dev (84 articles) | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
 //! |---|---|---|---|
-//! | rules + model | 0.715 | 0.854 | 0.697 |
+//! | rules + model | 0.713 | 0.847 | 0.703 |
 //!
 //! Precision is high (0.84 overlap); recall is limited by PolNeAR's long
 //! tail of cues — beliefs, intentions and stances ("seemed", "is expected",
