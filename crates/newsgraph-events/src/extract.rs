@@ -19,6 +19,9 @@ const MAX_PLACE_DISTANCE: usize = 60;
 const MAX_RETELLING_LOOKBACK: usize = 256;
 /// How far after a passive trigger its "by" agent may stand.
 const MAX_AGENT_DISTANCE: usize = 24;
+/// The dates of its sentence an event may take its time from: this many
+/// on each side of the trigger.
+const MAX_WHEN_DATES: usize = 16;
 
 /// An actor mention as an argument chunk: sentence-local token indices.
 #[derive(Debug, Clone, Copy)]
@@ -105,6 +108,10 @@ impl<'a> Extractor<'a> {
                     dates_by_sentence[si].push(i as u32);
                 }
             }
+        }
+        // In text order, for the search in `when`.
+        for v in &mut dates_by_sentence {
+            v.sort_by_key(|&i| a.dates[i as usize].range.start());
         }
         let mut quoted: Vec<TextRange> = a
             .quotes
@@ -553,7 +560,13 @@ impl<'a> Extractor<'a> {
             &no_segments
         };
         let own = seg.get(t0).copied().unwrap_or(0);
-        let best = self.dates_by_sentence[s.si]
+        // The dates nearest the trigger, at most MAX_WHEN_DATES on each
+        // side: a sentence of many triggers and many dates stays linear.
+        let dates = &self.dates_by_sentence[s.si];
+        let mid = dates.partition_point(|&i| a.dates[i as usize].range.start() < at);
+        let near =
+            &dates[mid.saturating_sub(MAX_WHEN_DATES)..(mid + MAX_WHEN_DATES).min(dates.len())];
+        let best = near
             .iter()
             .map(|&i| &a.dates[i as usize])
             .filter_map(|d| d.value.map(|v| (d, v)))
