@@ -2886,8 +2886,10 @@ impl<'a> Ctx<'a> {
             // "The first came during a speech, when protesters interrupted
             // her, shouting ...": the clause right before the participle
             // has its own subject.
+            // Only as far back as the verb scan reaches, so a long unit
+            // stays linear in its cues.
             let subordinate = subject.is_some_and(|(_, e)| {
-                (e..r.group_start).any(|k| {
+                (e.max(lo)..r.group_start).any(|k| {
                     !self.in_q(k)
                         && matches!(
                             self.w(k),
