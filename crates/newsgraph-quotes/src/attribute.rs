@@ -42,6 +42,9 @@ const MAX_NP: usize = 14;
 const MAX_STRETCH: usize = 24;
 /// The longest parenthetical ("Trump, who ..., said"), in tokens.
 const MAX_PAREN: usize = 40;
+/// How far before a participle cue a subordinator ("when", "as") is
+/// looked for; sentences are far shorter.
+const MAX_SUBORDINATE_LOOKBACK: usize = 400;
 
 /// Determiners that stand alone as a speaker ("Some said").
 const QUANTIFIERS: &[&str] = &[
@@ -2886,23 +2889,25 @@ impl<'a> Ctx<'a> {
             // "The first came during a speech, when protesters interrupted
             // her, shouting ...": the clause right before the participle
             // has its own subject.
-            // Only as far back as the verb scan reaches, so a long unit
+            // At most MAX_SUBORDINATE_LOOKBACK tokens back, so a long unit
             // stays linear in its cues.
             let subordinate = subject.is_some_and(|(_, e)| {
-                (e.max(lo)..r.group_start).any(|k| {
-                    !self.in_q(k)
-                        && matches!(
-                            self.w(k),
-                            "when"
-                                | "as"
-                                | "while"
-                                | "after"
-                                | "because"
-                                | "since"
-                                | "before"
-                                | "where"
-                        )
-                })
+                (e.max(r.group_start.saturating_sub(MAX_SUBORDINATE_LOOKBACK))..r.group_start).any(
+                    |k| {
+                        !self.in_q(k)
+                            && matches!(
+                                self.w(k),
+                                "when"
+                                    | "as"
+                                    | "while"
+                                    | "after"
+                                    | "because"
+                                    | "since"
+                                    | "before"
+                                    | "where"
+                            )
+                    },
+                )
             });
             if subordinate {
                 if let Some(np) = verb_scan() {
