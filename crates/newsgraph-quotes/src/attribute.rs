@@ -175,6 +175,8 @@ pub(crate) struct Ctx<'a> {
     permissive: bool,
     words: Vec<Option<String>>,
     cls: Vec<u32>,
+    /// Per-token flags (`words::F_*`).
+    flags: Vec<u8>,
     cap: Vec<bool>,
     first: Vec<bool>,
     pub marks: Marks,
@@ -191,17 +193,21 @@ impl<'a> Ctx<'a> {
         let n = a.tokens.len();
         let mut words = Vec::with_capacity(n);
         let mut cls = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
         let mut cap = Vec::with_capacity(n);
         for t in &a.tokens {
             if t.kind == TokenKind::Word {
                 let s = t.range.slice(text);
                 let w = crate::lexicon::normalize(s);
                 let upper = s.chars().next().is_some_and(char::is_uppercase);
-                cls.push(classes_of(&w, !upper));
+                let (c, f) = lookup(&w, !upper);
+                cls.push(c);
+                flags.push(f);
                 cap.push(upper);
                 words.push(Some(w));
             } else {
                 cls.push(0);
+                flags.push(0);
                 cap.push(false);
                 words.push(None);
             }
@@ -225,6 +231,7 @@ impl<'a> Ctx<'a> {
             permissive,
             words,
             cls,
+            flags,
             cap,
             first,
             marks: marks::pair(a),
@@ -238,6 +245,9 @@ impl<'a> Ctx<'a> {
     }
     fn c(&self, i: usize) -> u32 {
         self.cls.get(i).copied().unwrap_or(0)
+    }
+    fn flag(&self, i: usize, f: u8) -> bool {
+        self.flags.get(i).is_some_and(|&x| x & f != 0)
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.a.tokens.get(i).map(|t| t.kind)
@@ -493,16 +503,14 @@ impl<'a> Ctx<'a> {
 
     /// A number in digits or words ("10", "21,000", "four", "two-thirds").
     fn numeric(&self, i: usize) -> bool {
-        !self.in_q(i)
-            && (self.kind(i) == Some(TokenKind::Number)
-                || self.is_word(i) && crate::words::is_number_word(self.w(i)))
+        !self.in_q(i) && (self.kind(i) == Some(TokenKind::Number) || self.flag(i, F_NUMBER))
     }
 
     /// `s` moved left over the words that bound or round the number at
     /// `s`: "only about 4 in 10", "at least 21,000", "more than half".
     fn skip_approx_left(&self, lo: usize, mut s: usize) -> usize {
         let start = s;
-        while s > lo && !self.in_q(s - 1) && crate::words::is_approx(self.w(s - 1)) {
+        while s > lo && !self.in_q(s - 1) && self.flag(s - 1, F_APPROX) {
             s -= 1;
         }
         if s > lo && self.w(s - 1) == "at" && matches!(self.w(s), "least" | "most") {
@@ -930,7 +938,7 @@ impl<'a> Ctx<'a> {
     /// inference (`evidential` in `data/words.tsv`: "apparently referring
     /// to").
     fn after_evidential(&self, u0: usize, i: usize) -> bool {
-        i > u0 && !self.in_q(i - 1) && crate::words::is_evidential(self.w(i - 1))
+        i > u0 && !self.in_q(i - 1) && self.flag(i - 1, F_EVIDENTIAL)
     }
 
     /// True when the word before `i` is an adjective (`data/adjectives.tsv`)
@@ -941,7 +949,7 @@ impl<'a> Ctx<'a> {
             && !self.cap[i - 1]
             && !self.in_q(i - 1)
             && self.c(i - 1) == 0
-            && crate::words::is_adjective(self.w(i - 1))
+            && self.flag(i - 1, F_ADJECTIVE)
     }
 
     /// "a short film called “Tenemos Familias”", "a band called Sophistafunk",
@@ -2226,7 +2234,7 @@ impl<'a> Ctx<'a> {
             if k > s
                 && !self.cap[k]
                 && !self.in_q(k)
-                && crate::words::is_verb_word(self.w(k))
+                && self.flag(k, F_VERB)
                 && self.np_word_at(k - 1, false)
             {
                 return true;

@@ -1,4 +1,5 @@
-//! Word classes from `data/words.tsv`, as bit flags.
+//! Word classes from `data/words.tsv` as bit flags, and per-word flags from
+//! it and the silver word lists (`data/verbs.tsv`, `data/adjectives.tsv`).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -19,19 +20,31 @@ pub(crate) const ROLE: u32 = 1 << 12;
 const LYOK: u32 = 1 << 13;
 const LABEL: u32 = 1 << 14;
 const NAMING: u32 = 1 << 15;
-const APPROX: u32 = 1 << 16;
-const NUMBER: u32 = 1 << 17;
-const EVIDENTIAL: u32 = 1 << 18;
 /// The closed classes: words that carry no content of their own.
 pub(crate) const CLOSED: u32 =
     DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
 
-const DATA: &str = include_str!("../data/words.tsv");
+/// Per-word flags beside the classes, read once per token by the
+/// attributor: a word that bounds or rounds a number ("about", "only"; the
+/// `approx` class) ...
+pub(crate) const F_APPROX: u8 = 1;
+/// ... a number written as a word, or a hyphenated one ("forty-one") ...
+pub(crate) const F_NUMBER: u8 = 1 << 1;
+/// ... an adverb of the reporter's inference ("apparently") ...
+pub(crate) const F_EVIDENTIAL: u8 = 1 << 2;
+/// ... a word mostly tagged as a non-participle verb (`data/verbs.tsv`) ...
+pub(crate) const F_VERB: u8 = 1 << 3;
+/// ... and one mostly tagged as an adjective (`data/adjectives.tsv`).
+pub(crate) const F_ADJECTIVE: u8 = 1 << 4;
 
-fn table() -> &'static HashMap<&'static str, u32> {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+const DATA: &str = include_str!("../data/words.tsv");
+const VERBS: &str = include_str!("../data/verbs.tsv");
+const ADJECTIVES: &str = include_str!("../data/adjectives.tsv");
+
+fn table() -> &'static HashMap<&'static str, (u32, u8)> {
+    static TABLE: OnceLock<HashMap<&'static str, (u32, u8)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::default();
+        let mut map: HashMap<&'static str, (u32, u8)> = HashMap::default();
         for line in DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -39,29 +52,42 @@ fn table() -> &'static HashMap<&'static str, u32> {
             let Some((word, class)) = line.split_once('\t') else {
                 continue;
             };
-            let bit = match class.trim() {
-                "det" => DET,
-                "subj" => SUBJ,
-                "obj" => OBJ,
-                "aux" => AUX,
-                "adv" => ADV,
-                "time" => TIME,
-                "sub" => SUB,
-                "prep" => PREP,
-                "npprep" => NPPREP,
-                "conn" => CONN,
-                "verb" => VERB,
-                "clause" => CLAUSE,
-                "role" => ROLE,
-                "lyok" => LYOK,
-                "label" => LABEL,
-                "naming" => NAMING,
-                "approx" => APPROX,
-                "number" => NUMBER,
-                "evidential" => EVIDENTIAL,
+            let (bit, flag) = match class.trim() {
+                "det" => (DET, 0),
+                "subj" => (SUBJ, 0),
+                "obj" => (OBJ, 0),
+                "aux" => (AUX, 0),
+                "adv" => (ADV, 0),
+                "time" => (TIME, 0),
+                "sub" => (SUB, 0),
+                "prep" => (PREP, 0),
+                "npprep" => (NPPREP, 0),
+                "conn" => (CONN, 0),
+                "verb" => (VERB, 0),
+                "clause" => (CLAUSE, 0),
+                "role" => (ROLE, 0),
+                "lyok" => (LYOK, 0),
+                "label" => (LABEL, 0),
+                "naming" => (NAMING, 0),
+                "approx" => (0, F_APPROX),
+                "number" => (0, F_NUMBER),
+                "evidential" => (0, F_EVIDENTIAL),
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
-            *map.entry(word.trim()).or_default() |= bit;
+            let e = map.entry(word.trim()).or_default();
+            e.0 |= bit;
+            e.1 |= flag;
+        }
+        // The word lists from the silver tags: `word<TAB>share<TAB>count`.
+        for (text, flag) in [(VERBS, F_VERB), (ADJECTIVES, F_ADJECTIVE)] {
+            for word in text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .filter(|w| !w.is_empty())
+            {
+                map.entry(word).or_default().1 |= flag;
+            }
         }
         map
     })
@@ -70,74 +96,37 @@ fn table() -> &'static HashMap<&'static str, u32> {
 /// The classes of a lowercase word. Words ending in "-ly" count as adverbs
 /// unless listed otherwise ("family", "rally").
 pub(crate) fn classes(lower: &str) -> u32 {
-    classes_of(lower, true)
+    lookup(lower, true).0
 }
 
-/// [`classes`]; the "-ly" rule applies only when `guess` (a capitalised
-/// "Kelly" or "Beverly" is a name).
-pub(crate) fn classes_of(lower: &str, guess: bool) -> u32 {
-    let mut c = table().get(lower).copied().unwrap_or(0);
+/// The classes and flags of a lowercase word; the "-ly" rule applies only
+/// when `guess` (a capitalised "Kelly" or "Beverly" is a name).
+pub(crate) fn lookup(lower: &str, guess: bool) -> (u32, u8) {
+    let (mut c, mut f) = table().get(lower).copied().unwrap_or_default();
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
     }
-    c & !(LYOK | LABEL | NAMING | APPROX | NUMBER | EVIDENTIAL)
-}
-
-/// A word that makes a number approximate or bounds it ("about", "nearly",
-/// "only"; "least" in "at least", "than" in "more than").
-pub(crate) fn is_approx(lower: &str) -> bool {
-    table().get(lower).is_some_and(|&c| c & APPROX != 0)
-}
-
-/// An adverb of the reporter's inference ("apparently referring to
-/// Putin", "presumably meaning"): what follows is no one's statement.
-pub(crate) fn is_evidential(lower: &str) -> bool {
-    table().get(lower).is_some_and(|&c| c & EVIDENTIAL != 0)
-}
-
-/// A number written as a word ("four", "forty-one", "two-thirds", "half").
-pub(crate) fn is_number_word(lower: &str) -> bool {
-    lower
-        .split('-')
-        .all(|p| table().get(p).is_some_and(|&c| c & NUMBER != 0))
+    if f & F_NUMBER == 0
+        && lower.contains('-')
+        && lower
+            .split('-')
+            .all(|p| table().get(p).is_some_and(|e| e.1 & F_NUMBER != 0))
+    {
+        f |= F_NUMBER;
+    }
+    (c & !(LYOK | LABEL | NAMING), f)
 }
 
 /// A participle that names a thing after an indefinite noun phrase ("a
 /// film called ...", "a group dubbed ...").
 pub(crate) fn is_naming(lower: &str) -> bool {
-    table().get(lower).is_some_and(|&c| c & NAMING != 0)
+    table().get(lower).is_some_and(|e| e.0 & NAMING != 0)
 }
 
 /// A section label that may open a headline before a colon ("Analysis:",
 /// "Live updates:"): not a speaker.
 pub(crate) fn is_label(lower: &str) -> bool {
-    table().get(lower).is_some_and(|&c| c & LABEL != 0)
-}
-
-const VERBS: &str = include_str!("../data/verbs.tsv");
-const ADJECTIVES: &str = include_str!("../data/adjectives.tsv");
-
-/// The words of a `word<TAB>share<TAB>count` list.
-fn word_set(text: &'static str) -> rustc_hash::FxHashSet<&'static str> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// A word mostly tagged as a verb other than a participle in news text
-/// (`data/verbs.tsv`): "want", "stand", "took".
-pub(crate) fn is_verb_word(lower: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(VERBS)).contains(lower)
-}
-
-/// A word mostly tagged as an adjective in news text
-/// (`data/adjectives.tsv`): "strong", "serious".
-pub(crate) fn is_adjective(lower: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(ADJECTIVES)).contains(lower)
+    table().get(lower).is_some_and(|e| e.0 & LABEL != 0)
 }
 
 #[cfg(test)]
@@ -152,11 +141,12 @@ mod tests {
         assert_ne!(classes("that") & SUB, 0);
         assert_ne!(classes("that") & CLAUSE, 0);
         assert_eq!(classes("zelensky"), 0);
-        assert!(is_approx("nearly") && !is_approx("said"));
-        assert!(is_evidential("apparently") && !is_evidential("also"));
-        assert!(is_number_word("forty-one") && is_number_word("two-thirds"));
-        assert!(!is_number_word("forty-something") && classes("four") == 0);
-        assert!(is_verb_word("took") && !is_verb_word("rules"));
-        assert!(is_adjective("serious") && !is_adjective("showing"));
+        let flags = |w: &str| lookup(w, true).1;
+        assert!(flags("nearly") & F_APPROX != 0 && flags("said") & F_APPROX == 0);
+        assert!(flags("apparently") & F_EVIDENTIAL != 0 && flags("also") == 0);
+        assert!(flags("forty-one") & F_NUMBER != 0 && flags("two-thirds") & F_NUMBER != 0);
+        assert!(flags("forty-something") & F_NUMBER == 0 && classes("four") == 0);
+        assert!(flags("took") & F_VERB != 0 && flags("rules") & F_VERB == 0);
+        assert!(flags("serious") & F_ADJECTIVE != 0 && flags("showing") & F_ADJECTIVE == 0);
     }
 }
