@@ -82,6 +82,8 @@ pub(crate) struct Extractor<'a> {
     quoted: Vec<TextRange>,
     /// Date indices per sentence.
     dates_by_sentence: Vec<Vec<u32>>,
+    /// Whether a sentence holds a date with a value.
+    dated: Vec<bool>,
     /// Mentions per country actor, for the salient-target rule.
     country_counts: Vec<(ActorId, usize)>,
     cands: Vec<Cand>,
@@ -113,6 +115,10 @@ impl<'a> Extractor<'a> {
         for v in &mut dates_by_sentence {
             v.sort_by_key(|&i| a.dates[i as usize].range.start());
         }
+        let dated = dates_by_sentence
+            .iter()
+            .map(|v| v.iter().any(|&i| a.dates[i as usize].value.is_some()))
+            .collect();
         let mut quoted: Vec<TextRange> = a
             .quotes
             .iter()
@@ -135,6 +141,7 @@ impl<'a> Extractor<'a> {
             gaz,
             by_sentence,
             dates_by_sentence,
+            dated,
             quoted,
             country_counts,
             cands: Vec::new(),
@@ -548,9 +555,7 @@ impl<'a> Extractor<'a> {
     fn when(&self, s: &Sent, t0: usize, status: EventStatus) -> (Option<When>, bool) {
         let a = self.a;
         let at = s.toks[t0].range.start();
-        let dated = self.dates_by_sentence[s.si]
-            .iter()
-            .any(|&i| a.dates[i as usize].value.is_some());
+        let dated = self.dated[s.si];
         // Cut once per sentence, and only when it has a date: a sentence of
         // many triggers stays linear.
         let no_segments = (Vec::new(), Vec::new());
