@@ -19,9 +19,14 @@ pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment
     for q in &a.quotes {
         let Some(speaker) = q.speaker else { continue };
         let content = q.content;
-        let toks: Vec<_> = a
+        // Tokens are in text order: the content's run of them, found by a
+        // binary search, so many quotations stay linear.
+        let from = a
             .tokens
+            .partition_point(|t| t.range.start() < content.start());
+        let toks: Vec<_> = a.tokens[from..]
             .iter()
+            .take_while(|t| t.range.start() < content.end())
             .filter(|t| content.contains_range(t.range))
             .collect();
         if toks.is_empty() {
