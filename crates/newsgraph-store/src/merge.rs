@@ -268,6 +268,61 @@ enum Target {
     New(usize),
 }
 
+/// One placed report as the incremental merges see it: the stored cluster
+/// it leaves (if any), where it goes, its key (article, ordinal) and what
+/// a stored cluster gains from it.
+struct Placement<'p, T> {
+    old: Option<i64>,
+    to: Target,
+    key: (&'p str, i64),
+    gain: T,
+}
+
+/// What a plan's placed reports change in the stored clusters.
+struct Moves<'p, T> {
+    /// Stored clusters totalled again from their members: they lose one,
+    /// or gain one that moved from another.
+    recount: BTreeSet<i64>,
+    /// What each stored cluster gains.
+    gains: BTreeMap<i64, Vec<T>>,
+    /// Members that leave a cluster that stays.
+    moved: Vec<(&'p str, i64)>,
+}
+
+impl<'p, T> Moves<'p, T> {
+    fn of(placed: impl IntoIterator<Item = Placement<'p, T>>, dropped: &BTreeSet<i64>) -> Self {
+        let mut m = Moves {
+            recount: BTreeSet::new(),
+            gains: BTreeMap::new(),
+            moved: Vec::new(),
+        };
+        for p in placed {
+            if let Some(old) = p.old.filter(|old| !dropped.contains(old)) {
+                m.moved.push(p.key);
+                m.recount.insert(old);
+            }
+            if let Target::Stored(id) = p.to {
+                m.gains.entry(id).or_default().push(p.gain);
+                if p.old.is_some() {
+                    m.recount.insert(id);
+                }
+            }
+        }
+        m
+    }
+}
+
+/// The members of each cluster an update opens (`n` of them), in order.
+fn opened_members<T>(n: usize, placed: impl IntoIterator<Item = (Target, T)>) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = (0..n).map(|_| Vec::new()).collect();
+    for (to, member) in placed {
+        if let Target::New(k) = to {
+            out[k].push(member);
+        }
+    }
+    out
+}
+
 fn json<T: Serialize>(v: &T) -> Value {
     Value::Text(serde_json::to_string(v).expect("json"))
 }

@@ -404,21 +404,19 @@ impl Store {
         self.delete_in("merged_events", "id", &dropped_ids)?;
         // Stored clusters that lose a member or gain a stored one are
         // totalled again from their members; the others add the new ones.
-        let mut recount: BTreeSet<i64> = BTreeSet::new();
-        let mut gains: BTreeMap<i64, Vec<&EventIn>> = BTreeMap::new();
-        let mut moved: Vec<(&str, i64)> = Vec::new();
-        for p in &placed {
-            if let Some(old) = p.old.filter(|old| !dropped.contains(old)) {
-                moved.push((p.e.article.as_ref(), p.e.ord));
-                recount.insert(old);
-            }
-            if let Target::Stored(id) = p.to {
-                gains.entry(id).or_default().push(&p.e);
-                if p.old.is_some() {
-                    recount.insert(id);
-                }
-            }
-        }
+        let Moves {
+            recount,
+            mut gains,
+            moved,
+        } = Moves::of(
+            placed.iter().map(|p| Placement {
+                old: p.old,
+                to: p.to,
+                key: (p.e.article.as_ref(), p.e.ord),
+                gain: &p.e,
+            }),
+            &dropped,
+        );
         self.delete_members("merged_event_members", "event_ord", &moved)?;
         let mut merged_rows = Vec::new();
         let touched: BTreeSet<i64> = recount
@@ -473,12 +471,7 @@ impl Store {
             .map(|e| stable_id(&event_id_seed(&e.article, e.ord)))
             .collect();
         let new_ids = self.assign_ids("merged_events", &wanted, taken)?;
-        let mut members_of: Vec<Vec<&EventIn>> = vec![Vec::new(); opened.len()];
-        for p in &placed {
-            if let Target::New(k) = p.to {
-                members_of[k].push(&p.e);
-            }
-        }
+        let members_of = opened_members(opened.len(), placed.iter().map(|p| (p.to, &p.e)));
         for ((first, members), &id) in opened.iter().zip(&members_of).zip(&new_ids) {
             merged_rows.push(merged_event_row(
                 id,

@@ -437,21 +437,19 @@ impl Store {
         self.delete_in("merged_quotes", "id", &dropped_ids)?;
         // Stored clusters that lose a member or gain a stored one are
         // counted again from their members; the others add the new ones.
-        let mut recount: BTreeSet<i64> = BTreeSet::new();
-        let mut gains: BTreeMap<i64, Vec<&str>> = BTreeMap::new();
-        let mut moved: Vec<(&str, i64)> = Vec::new();
-        for p in &placed {
-            if let Some(old) = p.old.filter(|old| !dropped.contains(old)) {
-                moved.push((p.article.as_ref(), p.ord));
-                recount.insert(old);
-            }
-            if let Target::Stored(id) = p.to {
-                gains.entry(id).or_default().push(&p.article);
-                if p.old.is_some() {
-                    recount.insert(id);
-                }
-            }
-        }
+        let Moves {
+            recount,
+            mut gains,
+            moved,
+        } = Moves::of(
+            placed.iter().map(|p| Placement {
+                old: p.old,
+                to: p.to,
+                key: (p.article.as_ref(), p.ord),
+                gain: p.article.as_ref(),
+            }),
+            &dropped,
+        );
         self.delete_members("merged_quote_members", "quote_ord", &moved)?;
         let mut merged_rows = Vec::new();
         let touched: BTreeSet<i64> = recount.iter().chain(gains.keys()).copied().collect();
@@ -507,12 +505,10 @@ impl Store {
             .map(|q| stable_id(&quote_id_seed(&q.article, q.ord)))
             .collect();
         let new_ids = self.assign_ids("merged_quotes", &wanted, taken)?;
-        let mut members_of: Vec<Vec<&str>> = vec![Vec::new(); opened.len()];
-        for p in &placed {
-            if let Target::New(k) = p.to {
-                members_of[k].push(&p.article);
-            }
-        }
+        let members_of = opened_members(
+            opened.len(),
+            placed.iter().map(|p| (p.to, p.article.as_ref())),
+        );
         for ((first, members), &id) in opened.iter().zip(&members_of).zip(&new_ids) {
             let distinct: BTreeSet<&str> = members.iter().copied().collect();
             merged_rows.push(merged_quote_row(
