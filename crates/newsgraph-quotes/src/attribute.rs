@@ -576,6 +576,62 @@ impl<'a> Ctx<'a> {
         (best, np.1)
     }
 
+    /// The subject with its restrictive relative clause, when `np` ends
+    /// inside one and the whole opens its clause: "People who have battled
+    /// online threats said", "Lawmakers who are open to reform said", "The
+    /// officials whose laws were struck down said", "Groups that oppose the
+    /// plan said". Left as it is otherwise.
+    fn extend_relative(&self, u0: usize, lo: usize, np: (usize, usize)) -> (usize, usize) {
+        // "voters who believed", "the field who he accused": a pronoun
+        // is its own subject.
+        if self.c(np.0) & SUBJ != 0 && np.1 == np.0 + 1 {
+            return np;
+        }
+        let stop = np.0.saturating_sub(MAX_STRETCH).max(lo);
+        let mut r = np.0;
+        let rel = loop {
+            if r <= stop {
+                return np;
+            }
+            r -= 1;
+            // The clause runs on without punctuation, quotation or a
+            // coordinated clause ("People came and officials said").
+            if self.in_q(r)
+                || !self.is_word(r)
+                || self.c(r) & CONN != 0
+                || matches!(self.w(r), "and" | "or" | "but")
+            {
+                return np;
+            }
+            match self.w(r) {
+                "who" | "whose" => break r,
+                // "that" and "which" as subjects of their clause: the verb
+                // follows ("the group that organised it"), unlike "the
+                // claim that officials made".
+                "that" | "which" if self.verbish(r + 1) && self.c(r + 1) & SUBJ == 0 => break r,
+                "that" | "which" => return np,
+                _ => {}
+            }
+        };
+        // "the hacker whose cyber-mischief revealed": the cue is the
+        // relative clause's own verb.
+        if rel <= lo || rel + 1 == np.0 {
+            return np;
+        }
+        let Some(head) = self.left_np(lo, rel).filter(|h| h.1 == rel) else {
+            return np;
+        };
+        let head = self.extend_subject(u0, lo, head);
+        if self.opens_clause(u0, head.0)
+            && self.c(head.0) & SUBJ == 0
+            && (head.0..rel).all(|i| !self.verbish(i))
+        {
+            (head.0, np.1)
+        } else {
+            np
+        }
+    }
+
     /// The be-form opening the passive whose participle is at `i` ("was
     /// first reported"), over at most two adverbs.
     fn passive_be(&self, i: usize) -> Option<usize> {
@@ -1649,6 +1705,7 @@ impl<'a> Ctx<'a> {
                 }
             } else if let Some(np) = self.left_np(lo, k) {
                 let np = self.extend_subject(u0, lo, np);
+                let np = self.extend_relative(u0, lo, np);
                 let np = self.extend_left_apposition(u0.max(lo), np);
                 read.src = SrcKind::Left { np, span_end: np.1 };
                 read.group_start = np.0;

@@ -243,6 +243,33 @@ fn sources_with_apposition_and_relative_clauses() {
         "An aide said remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements.",
         "⟨s1 An aide⟩ ⟨v1 said⟩ ⟨i1 remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements⟩.",
     );
+    // A restrictive relative clause belongs to the subject it modifies.
+    check(
+        "Farmers who have lost their crops to the flood say the aid came late.",
+        "⟨s1 Farmers who have lost their crops to the flood⟩ ⟨v1 say⟩ ⟨i1 the aid came late⟩.",
+    );
+    check(
+        "The towns whose wells ran dry said the pipeline was overdue.",
+        "⟨s1 The towns whose wells ran dry⟩ ⟨v1 said⟩ ⟨i1 the pipeline was overdue⟩.",
+    );
+    check(
+        "Unions that led the rally said the route was safe.",
+        "⟨s1 Unions that led the rally⟩ ⟨v1 said⟩ ⟨i1 the route was safe⟩.",
+    );
+    // Not over a complement clause, nor past a coordination, nor for the
+    // relative clause's own verb.
+    check(
+        "Crowds filled the square on news that the council said the road would close.",
+        "Crowds filled the square on news that ⟨s1 the council⟩ ⟨v1 said⟩ ⟨i1 the road would close⟩.",
+    );
+    check(
+        "Residents who stayed left and officials said the town was empty.",
+        "Residents who stayed left and ⟨s1 officials⟩ ⟨v1 said⟩ ⟨i1 the town was empty⟩.",
+    );
+    check(
+        "It was the clerk whose report revealed that the files were lost.",
+        "It was the clerk whose ⟨s1 report⟩ ⟨v1 revealed⟩ ⟨i1 that the files were lost⟩.",
+    );
     check(
         "The governor’s spokesman said the bill was signed.",
         "⟨s1 The governor’s spokesman⟩ ⟨v1 said⟩ ⟨i1 the bill was signed⟩.",
