@@ -299,7 +299,7 @@ impl<'a> Ctx<'a> {
             && !matches!(self.w(i), "i" | "yes" | "no" | "well" | "okay" | "ok")
     }
     fn lower_suffix(&self, i: usize, suffix: &str) -> bool {
-        !self.cap[i] && self.w(i).len() > suffix.len() + 2 && self.w(i).ends_with(suffix)
+        !self.cap[i] && self.w(i).len() > suffix.len() + 1 && self.w(i).ends_with(suffix)
     }
     /// True when some lexicon form starts at `i`.
     fn starts_cue(&self, i: usize) -> bool {
@@ -728,7 +728,10 @@ impl<'a> Ctx<'a> {
                     self.c(prev.0) & DET != 0 && !adverb
                 }
             } else {
-                prev_name && title
+                // A one- or two-word title needs its closing comma: "Mr.
+                // Obama, officials said, has ..." is a name, then the
+                // speaker; "Ann Lee, director of the Lee Group said" is one.
+                prev_name && title && (self.is_comma(np.1) || np.1 - s >= 3)
             };
             if !ok {
                 break;

@@ -152,6 +152,16 @@ fn indirect_speech() {
         "The talks had failed, the minister said on Friday.",
         "⟨i1 The talks had failed⟩, ⟨s1 the minister⟩ ⟨v1 said⟩ on Friday.",
     );
+    // A short "-ed" verb is still a verb.
+    check(
+        "The team used the photo, Katz said.",
+        "⟨i1 The team used the photo⟩, ⟨s1 Katz⟩ ⟨v1 said⟩.",
+    );
+    // A name, then the speaker between commas: no apposition.
+    check(
+        "Mr. Lund, officials said, has grown skeptical of the plan.",
+        "⟨i1 Mr. Lund, ⟨s1 officials⟩ ⟨v1 said⟩, has grown skeptical of the plan⟩.",
+    );
 }
 
 #[test]
