@@ -961,7 +961,23 @@ impl<'a> Ctx<'a> {
                         || self.passive_agent(i, i + m.len, usize::MAX).is_some();
                 }
                 if m.form == Form::Base && matches!(pw, "to") {
-                    return false;
+                    // "rushed to TV to say", "led Republicans to say": an
+                    // infinitive reports its subject's words; not after an
+                    // adjective ("hard to say") or a noun ("the right to
+                    // say", "nothing to say").
+                    return i >= u0 + 2
+                        && !self.in_q(i - 2)
+                        && (self.verbish(i - 2) && !self.after_adjective(u0, i - 1)
+                            || self.is_word(i - 2)
+                                && (self.name_like(i - 2)
+                                    || self.c(i - 2) & OBJ != 0
+                                    || self.c(i - 2) == 0
+                                        && !self.cap[i - 2]
+                                        && !self.flag(i - 2, F_ADJECTIVE))
+                                && i >= u0 + 3
+                                && self.verbish(i - 3)
+                                && self.c(i - 3) & AUX == 0)
+                        && self.c(i - 2) & AUX == 0;
                 }
                 let after = i + m.len;
                 let plain_noun_next = self.is_word(after)
@@ -1645,6 +1661,28 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                 }
+            }
+            if cue.m.form == Form::Base && cue.s > lo && self.w(cue.s - 1) == "to" {
+                // "forced Grassley to concede": the object of the verb
+                // before; "stood at a rally to say": the clause subject.
+                let to = cue.s - 1;
+                match self.left_np(lo, to) {
+                    Some(np)
+                        if np.1 == to
+                            && np.0 > lo
+                            && self.verbish(np.0 - 1)
+                            && self.c(np.0 - 1) & AUX == 0 =>
+                    {
+                        read.src = SrcKind::Left { np, span_end: np.1 };
+                        read.group_start = np.0;
+                    }
+                    _ => {
+                        read.src = SrcKind::Shared;
+                        read.group_start = to;
+                    }
+                }
+                out.push(read);
+                continue;
             }
             let k = self.skip_left(lo, cue.s);
             let before = k.checked_sub(1).filter(|&b| b >= lo);

@@ -307,6 +307,28 @@ fn coordinated_cues_share_the_speaker() {
 }
 
 #[test]
+fn infinitive_cues() {
+    // The clause subject speaks; after a verb and its object, the object.
+    check(
+        "Ms. Vance returned to say that the mill would reopen.",
+        "⟨s1 Ms. Vance⟩ returned to ⟨v1 say⟩ ⟨i1 that the mill would reopen⟩.",
+    );
+    check(
+        "The ruling led farmers to warn that prices would rise.",
+        "The ruling led ⟨s1 farmers⟩ to ⟨v1 warn⟩ ⟨i1 that prices would rise⟩.",
+    );
+    // Not after an adjective or a noun.
+    check(
+        "It is hard to say whether the mill will reopen.",
+        "It is hard to say whether the mill will reopen.",
+    );
+    check(
+        "Voters have the right to say what they want.",
+        "Voters have the right to say what they want.",
+    );
+}
+
+#[test]
 fn nested_cues_stay_inside_the_content() {
     check(
         "He claimed that during the summit, the rival had accepted that the terms were fair.",
