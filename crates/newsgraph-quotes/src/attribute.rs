@@ -3214,7 +3214,10 @@ impl<'a> Ctx<'a> {
                 k
             };
             if np.0 > u0 && self.w(np.0 - 1) == "as" && self.is_comma(k) {
-                let (s, e) = self.trim(k + 1, next_stop);
+                // What was reported is the rest of the sentence, with any
+                // attribution inside it ("As Politico reported, the RNC
+                // said ...").
+                let (s, e) = self.trim(k + 1, u1);
                 if s < e {
                     f.content = vec![(s, e)];
                     f.addressee = heard;
@@ -3317,9 +3320,17 @@ impl<'a> Ctx<'a> {
         // it, she said."): the sentence-final speaker reports all of it.
         let before = r.group_start;
         let _ = taken_until;
+        // "As Politico revealed, the RNC agreed to ...": an "as" clause
+        // around a cue of its own is no content.
+        let as_reported = |s: usize, e: usize| {
+            self.w(s) == "as"
+                && !self.in_q(s)
+                && (s + 1..e).all(|k| !self.verbish(k) || self.starts_cue(k))
+        };
         if before > u0 + 1 && self.is_comma(before - 1) {
             let start = self.content_start(u0, before - 1);
             let (s, e) = self.trim(start, before - 1);
+            let (s, e) = if as_reported(s, e) { (e, e) } else { (s, e) };
             let (s3, e3) = self.trim(j, next_stop);
             if s >= e && s3 < e3 && self.is_comma(j) && !participle {
                 // "Still, he said, officials have to decide ...".

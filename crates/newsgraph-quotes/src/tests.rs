@@ -307,6 +307,20 @@ fn coordinated_cues_share_the_speaker() {
 }
 
 #[test]
+fn as_reported_takes_the_rest_of_the_sentence() {
+    // With any attribution inside it.
+    check(
+        "As the Gazette reported, even on Friday, the mayor was refusing to comment.",
+        "As ⟨s1 the Gazette⟩ ⟨v1 reported⟩, ⟨i1 even on Friday, ⟨s2 the mayor⟩ was ⟨v2 refusing⟩ ⟨i2 to comment⟩⟩.",
+    );
+    // The "as" clause is no content of the cue after it.
+    check(
+        "As the Gazette revealed, the council agreed to sell the land.",
+        "As ⟨s1 the Gazette⟩ ⟨v1 revealed⟩, ⟨i1 ⟨s2 the council⟩ ⟨v2 agreed⟩ ⟨i2 to sell the land⟩⟩.",
+    );
+}
+
+#[test]
 fn infinitive_cues() {
     // The clause subject speaks; after a verb and its object, the object.
     check(
