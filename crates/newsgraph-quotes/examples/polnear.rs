@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run -p newsgraph-quotes --features shared-data --example polnear -- \
-//!     ../shared/data/polnear/dev [--ann OUT_DIR] [--rules-only]
+//!     ../shared/data/polnear/dev [--ann OUT_DIR] [--rules-only] [--cues FILE]
 //! ```
 //!
 //! Runs segmentation and the attributor on each article (no actor layer: the
@@ -10,7 +10,8 @@
 //! attributions with [`newsgraph_quotes::content_fragments`] and prints the
 //! scores of `newsgraph_eval::polnear::score`. With `--ann`, writes the
 //! predictions as brat files for inspection; with `--rules-only`, leaves the
-//! learned model out.
+//! learned model out; with `--cues`, extends the cue lexicon with a file in
+//! the format of `data/cues.tsv` (to try entries before adding them).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -22,26 +23,36 @@ use newsgraph_quotes::{content_fragments, Quotes};
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: polnear GOLD_DIR [--ann OUT_DIR] [--rules-only]");
+        eprintln!("usage: polnear GOLD_DIR [--ann OUT_DIR] [--rules-only] [--cues FILE]");
         std::process::exit(2);
     };
     let mut out_dir = None;
     let mut rules_only = false;
+    let mut cues = None;
     while let Some(a) = args.next() {
         if a == "--ann" {
             out_dir = args.next().map(PathBuf::from);
         } else if a == "--rules-only" {
             rules_only = true;
+        } else if a == "--cues" {
+            cues = args.next().map(PathBuf::from);
         }
     }
     let gold = load_dir(&dir).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1);
     });
+    let quotes = match &cues {
+        Some(path) => Quotes::with_user_cues(path).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }),
+        None => Quotes::new(),
+    };
     let quotes = if rules_only {
-        Quotes::rules_only()
+        quotes.with_model(None)
     } else {
-        Quotes::new()
+        quotes
     };
     let mut predicted: HashMap<String, Vec<Attribution>> = HashMap::new();
     let start = std::time::Instant::now();

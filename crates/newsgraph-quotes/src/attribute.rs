@@ -967,6 +967,8 @@ impl<'a> Ctx<'a> {
                     // say", "nothing to say").
                     return i >= u0 + 2
                         && !self.in_q(i - 2)
+                        // "appeared to dismiss": the reporter's inference.
+                        && !self.flag(i - 2, F_EVIDENTIAL)
                         && (self.verbish(i - 2) && !self.after_adjective(u0, i - 1)
                             || self.is_word(i - 2)
                                 && (self.name_like(i - 2)

@@ -321,6 +321,18 @@ fn as_reported_takes_the_rest_of_the_sentence() {
 }
 
 #[test]
+fn views_and_offers_are_attributions() {
+    check(
+        "Most farmers see the tax as unfair.",
+        "⟨s1 Most farmers⟩ ⟨v1 see⟩ ⟨i1 the tax as unfair⟩.",
+    );
+    check(
+        "The minister offered condolences to the families.",
+        "⟨s1 The minister⟩ ⟨v1 offered⟩ ⟨i1 condolences to the families⟩.",
+    );
+}
+
+#[test]
 fn infinitive_cues() {
     // The clause subject speaks; after a verb and its object, the object.
     check(
@@ -331,7 +343,11 @@ fn infinitive_cues() {
         "The ruling led farmers to warn that prices would rise.",
         "The ruling led ⟨s1 farmers⟩ to ⟨v1 warn⟩ ⟨i1 that prices would rise⟩.",
     );
-    // Not after an adjective or a noun.
+    // Not after an adjective or a noun, nor after the reporter's inference.
+    check(
+        "The mayor appeared to dismiss the need for a vote.",
+        "The mayor appeared to dismiss the need for a vote.",
+    );
     check(
         "It is hard to say whether the mill will reopen.",
         "It is hard to say whether the mill will reopen.",
