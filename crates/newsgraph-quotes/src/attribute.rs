@@ -365,7 +365,11 @@ impl<'a> Ctx<'a> {
                     && t[i - 1].range.end() == t[i].range.start()
                     && t[i].range.end() == t[i + 1].range.start()
             }
-            Some(TokenKind::Punct) => matches!(self.tok(i), "-" | "&" | "’" | "'"),
+            // A spaced hyphen is a dash ("LONDON (Reuters) - Trump said").
+            Some(TokenKind::Punct) => {
+                matches!(self.tok(i), "-" | "&" | "’" | "'")
+                    && !(self.tok(i) == "-" && self.spaced(i))
+            }
             Some(TokenKind::Symbol) => self.tok(i) == "&",
             _ => false,
         }

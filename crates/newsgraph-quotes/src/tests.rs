@@ -253,6 +253,11 @@ fn sources_with_apposition_and_relative_clauses() {
         "An aide said remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements.",
         "⟨s1 An aide⟩ ⟨v1 said⟩ ⟨i1 remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements⟩.",
     );
+    // A dateline is no part of the speaker.
+    check(
+        "OSLO (Reuters) - Norway's finance minister said on Monday that the fund would sell.",
+        "OSLO (Reuters) - ⟨s1 Norway's finance minister⟩ ⟨v1 said⟩ on Monday ⟨i1 that the fund would sell⟩.",
+    );
     // A restrictive relative clause belongs to the subject it modifies.
     check(
         "Farmers who have lost their crops to the flood say the aid came late.",
