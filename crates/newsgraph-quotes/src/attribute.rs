@@ -2594,6 +2594,13 @@ impl<'a> Ctx<'a> {
             return vec![f];
         }
         let mut out = self.cued(u0, u1, ui, units);
+        if let Some(f) = self.in_poll(u0, u1) {
+            // Unless a cue of its own lies in the poll's phrase.
+            let (from, to) = (f.cue.0, f.content[0].0);
+            if !out.iter().any(|o| from <= o.cue.0 && o.cue.0 < to) {
+                out.push(f);
+            }
+        }
         self.colon_quotes(u0, u1, &mut out);
         if out.is_empty() {
             out.extend(
@@ -2603,6 +2610,41 @@ impl<'a> Ctx<'a> {
             );
         }
         out
+    }
+
+    /// "In a CNN/ORC poll released Monday, 52 percent ...", "In the new
+    /// poll, conducted March 11-13, Clinton leads": a poll or survey
+    /// (`poll` in `data/words.tsv`) opening the sentence after "In" reports
+    /// the rest of it. The source runs to the comma, over a participle
+    /// phrase between commas.
+    fn in_poll(&self, u0: usize, u1: usize) -> Option<Found> {
+        let s = self.after_openers(u0, u1);
+        if s + 3 >= u1 || self.w(s) != "in" || self.in_q(s) {
+            return None;
+        }
+        let stop = (s + 1 + MAX_STRETCH).min(u1);
+        let mut comma = (s + 1..stop).find(|&k| self.is_comma(k) || self.is_end_punct(k))?;
+        if !self.is_comma(comma) || comma == s + 1 {
+            return None;
+        }
+        let np = self.right_np_with(s + 1, comma, true)?;
+        if !(np.0..np.1).any(|k| self.flag(k, F_POLL) && !self.in_q(k)) {
+            return None;
+        }
+        if self.lower_suffix(comma + 1, "ed") {
+            if let Some(k) = (comma + 2..(comma + 10).min(u1)).find(|&k| self.is_comma(k)) {
+                comma = k;
+            }
+        }
+        let (cs, ce) = self.trim(comma + 1, u1);
+        if cs >= ce || !self.clause_like_anywhere(cs, ce) {
+            return None;
+        }
+        Some(Found {
+            confidence: 0.75,
+            speech: false,
+            ..Found::shaped(self.trim(s + 1, comma), (s, s + 1), vec![(cs, ce)])
+        })
     }
 
     /// The first token of a unit's clause after connectives and adverbs

@@ -338,6 +338,23 @@ fn views_and_offers_are_attributions() {
 }
 
 #[test]
+fn a_poll_opening_the_sentence_reports_it() {
+    check(
+        "In a Gazette poll released Monday, 52 percent backed the levy.",
+        "⟨v1 In⟩ ⟨s1 a Gazette poll released Monday⟩, ⟨i1 ⟨s2 52 percent⟩ ⟨v2 backed⟩ ⟨i2 the levy⟩⟩.",
+    );
+    check(
+        "In the new survey, conducted May 2-4, the mayor leads by nine points.",
+        "⟨v1 In⟩ ⟨s1 the new survey, conducted May 2-4⟩, ⟨i1 the mayor leads by nine points⟩.",
+    );
+    // Not an interview or a statement.
+    check(
+        "In an interview on Monday, the mayor was calm.",
+        "In an interview on Monday, the mayor was calm.",
+    );
+}
+
+#[test]
 fn infinitive_cues() {
     // The clause subject speaks; after a verb and its object, the object.
     check(

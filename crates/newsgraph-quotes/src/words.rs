@@ -32,6 +32,8 @@ pub(crate) const F_APPROX: u8 = 1;
 pub(crate) const F_NUMBER: u8 = 1 << 1;
 /// ... an adverb of the reporter's inference ("apparently") ...
 pub(crate) const F_EVIDENTIAL: u8 = 1 << 2;
+/// ... a poll or survey, which reports what its respondents said ...
+pub(crate) const F_POLL: u8 = 1 << 5;
 /// ... a word mostly tagged as a non-participle verb (`data/verbs.tsv`) ...
 pub(crate) const F_VERB: u8 = 1 << 3;
 /// ... and one mostly tagged as an adjective (`data/adjectives.tsv`).
@@ -72,6 +74,7 @@ fn table() -> &'static HashMap<&'static str, (u32, u8)> {
                 "approx" => (0, F_APPROX),
                 "number" => (0, F_NUMBER),
                 "evidential" => (0, F_EVIDENTIAL),
+                "poll" => (0, F_POLL),
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
             let e = map.entry(word.trim()).or_default();
@@ -144,6 +147,7 @@ mod tests {
         let flags = |w: &str| lookup(w, true).1;
         assert!(flags("nearly") & F_APPROX != 0 && flags("said") & F_APPROX == 0);
         assert!(flags("apparently") & F_EVIDENTIAL != 0 && flags("also") == 0);
+        assert!(flags("survey") & F_POLL != 0 && flags("interview") & F_POLL == 0);
         assert!(flags("forty-one") & F_NUMBER != 0 && flags("two-thirds") & F_NUMBER != 0);
         assert!(flags("forty-something") & F_NUMBER == 0 && classes("four") == 0);
         assert!(flags("took") & F_VERB != 0 && flags("rules") & F_VERB == 0);
