@@ -1694,7 +1694,23 @@ impl<'a> Ctx<'a> {
             let before = k.checked_sub(1).filter(|&b| b >= lo);
             let participle = cue.m.form == Form::Participle;
             let coord_word = |b: usize| matches!(self.w(b), "and" | "but") && !self.in_q(b);
-            if let Some(b) = before.filter(|&b| coord_word(b)) {
+            // "with polls showing", "money for candidates proposing": a
+            // noun phrase after a preposition is the participle's subject.
+            let reduced = participle
+                .then(|| self.left_np(lo, k))
+                .flatten()
+                .filter(|np| {
+                    np.1 == k
+                        && np.0 > lo
+                        && self.c(np.0) & SUBJ == 0
+                        && (np.0..np.1).all(|i| !self.verbish(i))
+                        && self.c(np.0 - 1) & PREP != 0
+                        && !self.in_q(np.0 - 1)
+                });
+            if let Some(np) = reduced {
+                read.src = SrcKind::Left { np, span_end: np.1 };
+                read.group_start = np.0;
+            } else if let Some(b) = before.filter(|&b| coord_word(b)) {
                 // "He stressed ... but added".
                 read.src = SrcKind::Shared;
                 read.group_start = if b > lo && self.is_comma(b - 1) {

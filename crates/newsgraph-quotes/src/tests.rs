@@ -338,6 +338,14 @@ fn views_and_offers_are_attributions() {
 }
 
 #[test]
+fn a_participle_after_a_prepositional_object_takes_it_as_subject() {
+    check(
+        "The mayor returned to the race, with new polls showing that she leads.",
+        "The mayor returned to the race, with ⟨s1 new polls⟩ ⟨v1 showing⟩ ⟨i1 that she leads⟩.",
+    );
+}
+
+#[test]
 fn a_poll_opening_the_sentence_reports_it() {
     check(
         "In a Gazette poll released Monday, 52 percent backed the levy.",
