@@ -412,6 +412,19 @@ impl<'a> Ctx<'a> {
         if self.in_q(last) {
             return None;
         }
+        // "47% say": a percentage.
+        if self.tok(last) == "%" && last > lo && self.numeric(last - 1) {
+            return Some((self.skip_approx_left(lo, last - 1), end));
+        }
+        // "most of them said", "two of us": a share of a pronoun.
+        if self.is_word(last)
+            && self.c(last) & OBJ != 0
+            && last >= lo + 2
+            && self.w(last - 1) == "of"
+            && (QUANTIFIERS.contains(&self.w(last - 2)) || self.numeric(last - 2))
+        {
+            return Some((self.skip_approx_left(lo, last - 2), end));
+        }
         if self.is_word(last) && self.c(last) & SUBJ != 0 && !self.name_like(last) {
             return Some((last, end));
         }
@@ -1525,8 +1538,19 @@ impl<'a> Ctx<'a> {
                 || self.c(head) & (SUBJ | ROLE) != 0 && self.c(head) & CLAUSE == 0
                 || self.is_word(head) && !self.cap[head] && self.c(head) == 0;
             // The object of a preposition is not the subject: "Clinton,
-            // during a town hall in Columbus, Ohio, said" reads on outwards.
+            // during a town hall in Columbus, Ohio, said" reads on outwards;
+            // unless the whole subject opens the clause ("Six newspapers in
+            // New Jersey, including the Press, said").
+            let mut np = np;
             let in_pp = np.0 > u0 && self.c(np.0 - 1) & PREP != 0 && !self.in_q(np.0 - 1);
+            let in_pp = in_pp && {
+                let whole = self.extend_subject(u0, u0, np);
+                let opens = whole.0 < np.0 && self.opens_clause(u0, whole.0);
+                if opens {
+                    np = whole;
+                }
+                !opens
+            };
             if !plausible || in_pp {
                 k = c1;
                 continue;
@@ -3475,8 +3499,17 @@ impl<'a> Ctx<'a> {
     /// True when `[s, e)` has a verb anywhere (bounded) — a whole clause.
     fn clause_like_anywhere(&self, s: usize, e: usize) -> bool {
         let stop = e.min(s + 60);
-        (s..stop)
-            .any(|k| self.kind(k) == Some(TokenKind::OpenQuote) || !self.in_q(k) && self.verbish(k))
+        (s..stop).any(|k| {
+            self.kind(k) == Some(TokenKind::OpenQuote)
+                || !self.in_q(k)
+                    && (self.verbish(k)
+                        // "This includes a special force": a word mostly
+                        // seen as a finite verb, after a noun-phrase word.
+                        || k > s
+                            && !self.cap[k]
+                            && self.flag(k, F_VERB)
+                            && self.np_word_at(k - 1, false))
+        })
     }
 
     /// "According to X, ..." / "..., according to X."

@@ -152,6 +152,11 @@ fn indirect_speech() {
         "The talks had failed, the minister said on Friday.",
         "⟨i1 The talks had failed⟩, ⟨s1 the minister⟩ ⟨v1 said⟩ on Friday.",
     );
+    // A clause whose only verb is one mostly seen as a verb.
+    check(
+        "This includes a fund for farmers, the minister told reporters.",
+        "⟨i1 This includes a fund for farmers⟩, ⟨s1 the minister⟩ ⟨v1 told⟩ reporters.",
+    );
     // A short "-ed" verb is still a verb.
     check(
         "The team used the photo, Katz said.",
@@ -252,6 +257,20 @@ fn sources_with_apposition_and_relative_clauses() {
     check(
         "An aide said remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements.",
         "⟨s1 An aide⟩ ⟨v1 said⟩ ⟨i1 remarks from Ortiz, Lam, Berg and Sato were consistent with earlier statements⟩.",
+    );
+    // Shares of a pronoun and percentages.
+    check(
+        "Until the vote, most of them said they liked the plan.",
+        "Until the vote, ⟨s1 most of them⟩ ⟨v1 said⟩ ⟨i1 they liked the plan⟩.",
+    );
+    check(
+        "On taxes, 47% say the state should cut them.",
+        "On taxes, ⟨s1 47%⟩ ⟨v1 say⟩ ⟨i1 the state should cut them⟩.",
+    );
+    // A subject with its prepositional phrase before an aside.
+    check(
+        "Four newspapers in Ohio, including the Ledger, said the mayor should resign.",
+        "⟨s1 Four newspapers in Ohio⟩, including the Ledger, ⟨v1 said⟩ ⟨i1 the mayor should resign⟩.",
     );
     // A dateline is no part of the speaker.
     check(
