@@ -8,74 +8,109 @@
 //! speaker; the promisee the addressee or the first other actor after the
 //! verb; amounts and deadlines come from the figures layer.
 
+use std::ops::Range;
+
 use newsgraph_core::{
     ActorKind, Analysis, Commitment, EventStatus, FigureId, FigureValue, TextRange,
 };
 
-use crate::lexicon::{find_all, norm_token, PositionLexicon};
+use crate::lexicon::{find_all, find_iter, norm_token, PositionLexicon};
 
 pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment> {
     let mut out = Vec::new();
+    if a.quotes.iter().all(|q| q.speaker.is_none()) {
+        return out;
+    }
+    // A quotation's content can run for most of a long article, and many
+    // quotations overlap: everything read per token is read once for the
+    // article, and a quotation takes its run of it.
+    let norm_all: Vec<String> = a
+        .tokens
+        .iter()
+        .map(|t| norm_token(a.slice(t.range)))
+        .collect();
+    let free_all = vec![false; norm_all.len()];
+    // Where a promised action's clause ends: a semicolon, or a comma before a
+    // clause word (which must lie in the same content; see below).
+    let breaks: Vec<usize> = (0..norm_all.len())
+        .filter(|&i| {
+            let next = norm_all.get(i + 1);
+            norm_all[i] == ";"
+                || (norm_all[i] == "," && next.is_some_and(|w| lex.clause_words.contains(w)))
+        })
+        .collect();
+    let mentions = StartRuns::new(a.mentions.iter().map(|m| m.range.start()));
+    let figure_runs = StartRuns::new(a.figures.iter().map(|f| f.range.start()));
     for q in &a.quotes {
         let Some(speaker) = q.speaker else { continue };
         let content = q.content;
-        // Tokens are in text order: the content's run of them, found by a
-        // binary search, so many quotations stay linear.
+        // Tokens are in text order and do not overlap: the content's run of
+        // them, found by a binary search, ends before the first token that
+        // reaches past it.
         let from = a
             .tokens
             .partition_point(|t| t.range.start() < content.start());
-        let toks: Vec<_> = a.tokens[from..]
-            .iter()
-            .take_while(|t| t.range.start() < content.end())
-            .filter(|t| content.contains_range(t.range))
-            .collect();
+        let to = from
+            + a.tokens[from..].partition_point(|t| {
+                t.range.start() < content.end() && t.range.end() <= content.end()
+            });
+        let toks = &a.tokens[from..to];
         if toks.is_empty() {
             continue;
         }
-        let norm: Vec<String> = toks.iter().map(|t| norm_token(a.slice(t.range))).collect();
+        let norm = &norm_all[from..to];
         let n = norm.len();
-        let free = vec![false; n];
+        let free = &free_all[from..to];
         let cue_promises = q.cue.is_some_and(|c| {
             let ct: Vec<String> = a.slice(c).split_whitespace().map(norm_token).collect();
             let f = vec![false; ct.len()];
             !find_all(&lex.commit_cues, &ct, 0, ct.len(), &f).is_empty()
         });
-        let modals = find_all(&lex.modals, &norm, 0, n, &free);
-        let verbs = find_all(&lex.commit_verbs, &norm, 0, n, &free);
-        // A modal with a committing verb at most three tokens on.
-        let modal_verb = modals.iter().find_map(|&(m0, m1, _)| {
-            verbs
-                .iter()
-                .find(|&&(v0, _, _)| v0 >= m1 && v0 <= m1 + 3)
-                .map(|_| m0)
-        });
-        let figures: Vec<(FigureId, &FigureValue)> = a
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| content.contains_range(f.range) && f.same_as.is_none())
-            .map(|(i, f)| (FigureId(i as u32), &f.value))
+        // A modal with a committing verb at most three tokens on. Both come in
+        // text order, so the search stops at the first such modal.
+        let mut verbs = find_iter(&lex.commit_verbs, norm, 0, n, free).peekable();
+        let mut first_modal = None;
+        let mut modal_verb = None;
+        for (m0, m1, _) in find_iter(&lex.modals, norm, 0, n, free) {
+            first_modal.get_or_insert(m0);
+            while verbs.next_if(|&(v0, _, _)| v0 < m1).is_some() {}
+            if verbs.peek().is_some_and(|&(v0, _, _)| v0 <= m1 + 3) {
+                modal_verb = Some(m0);
+                break;
+            }
+        }
+        let figures: Vec<(FigureId, &FigureValue)> = figure_runs
+            .within(content.start()..content.end() + 1)
+            .filter(|&i| {
+                let f = &a.figures[i];
+                content.contains_range(f.range) && f.same_as.is_none()
+            })
+            .map(|i| (FigureId(i as u32), &a.figures[i].value))
             .collect();
         let deadline = figures.iter().find_map(|(_, v)| match v {
             FigureValue::Deadline { by, .. } => Some(*by),
             _ => None,
         });
-        let start = match (modal_verb, modals.first()) {
+        let start = match (modal_verb, first_modal) {
             (Some(m), _) => m,
-            (None, Some(&(m0, _, _))) if cue_promises || deadline.is_some() => m0,
+            (None, Some(m0)) if cue_promises || deadline.is_some() => m0,
             _ => continue,
         };
-        // The action starts at the subject before the modal, if one is named.
+        // The action starts at the subject before the modal, if one is named:
+        // the last such mention in the layer.
         let start_off = toks[start].range.start();
-        let subject = a.mentions.iter().rev().find(|m| {
-            let k = a.actors[m.actor.index()].kind;
-            content.contains_range(m.range)
-                && m.range.end() <= start_off
-                && matches!(
-                    k,
-                    ActorKind::Country | ActorKind::Organisation | ActorKind::Person
-                )
-        });
+        let subject = mentions
+            .last(content.start()..start_off + 1, |i| {
+                let m = &a.mentions[i];
+                let k = a.actors[m.actor.index()].kind;
+                content.contains_range(m.range)
+                    && m.range.end() <= start_off
+                    && matches!(
+                        k,
+                        ActorKind::Country | ActorKind::Organisation | ActorKind::Person
+                    )
+            })
+            .map(|i| &a.mentions[i]);
         let promiser = subject.map(|m| m.actor).unwrap_or(speaker);
         // "would not send", "never would": a negator around the modal.
         let negated = (start.saturating_sub(3)..(start + 3).min(n)).any(|i| {
@@ -83,23 +118,26 @@ pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment
         }) || norm.get(start).is_some_and(|t| t.ends_with("n't"));
         let what_start = subject.map(|m| m.range.start()).unwrap_or(start_off);
         // The promised action ends with its clause ("…, though he stopped short …").
-        let mut end = n - 1;
-        for i in start + 1..n {
-            let next = norm.get(i + 1);
-            if norm[i] == ";"
-                || (norm[i] == "," && next.is_some_and(|w| lex.clause_words.contains(w)))
-            {
-                end = i - 1;
-                break;
-            }
-        }
+        // A comma at the content's last token has no clause word after it in
+        // the content, so it ends nothing.
+        let first_break = breaks.partition_point(|&b| b < from + start + 1);
+        let end = breaks[first_break..]
+            .iter()
+            .map(|&b| b - from)
+            .take_while(|&i| i < n)
+            .find(|&i| i + 1 < n || norm[i] == ";")
+            .map_or(n - 1, |i| i - 1);
         let what = TextRange::new(what_start, toks[end].range.end());
         let promisee = q.addressee.filter(|&p| p != promiser).or_else(|| {
-            a.mentions
-                .iter()
-                .filter(|m| content.contains_range(m.range) && m.range.start() > start_off)
-                .map(|m| m.actor)
-                .find(|&x| x != promiser && x != speaker)
+            mentions
+                .first(start_off + 1..content.end() + 1, |i| {
+                    let m = &a.mentions[i];
+                    content.contains_range(m.range)
+                        && m.range.start() > start_off
+                        && m.actor != promiser
+                        && m.actor != speaker
+                })
+                .map(|i| a.mentions[i].actor)
         });
         let sentence = a
             .sentence_at(content.start())
@@ -126,4 +164,97 @@ pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment
         });
     }
     out
+}
+
+/// A layer's items cut into runs in text order (starts never decreasing),
+/// so that the items starting in a window are found by a binary search in
+/// each run, in layer order. Layers need not be in text order (pronoun
+/// mentions come after the rest); a layer in text order is one run.
+struct StartRuns {
+    starts: Vec<usize>,
+    runs: Vec<Range<usize>>,
+}
+
+impl StartRuns {
+    fn new(starts: impl Iterator<Item = usize>) -> StartRuns {
+        let starts: Vec<usize> = starts.collect();
+        let mut runs = Vec::new();
+        let mut run_start = 0;
+        for i in 1..=starts.len() {
+            if i == starts.len() || starts[i] < starts[i - 1] {
+                runs.push(run_start..i);
+                run_start = i;
+            }
+        }
+        StartRuns { starts, runs }
+    }
+
+    /// Per run, the items whose start lies in `window`.
+    fn run_windows(
+        &self,
+        window: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Range<usize>> + '_ {
+        self.runs.iter().map(move |r| {
+            let s = &self.starts[r.clone()];
+            let lo = s.partition_point(|&x| x < window.start);
+            let hi = lo + s[lo..].partition_point(|&x| x < window.end);
+            r.start + lo..r.start + hi
+        })
+    }
+
+    /// The items starting in `window`, in layer order.
+    fn within(&self, window: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.run_windows(window).flatten()
+    }
+
+    /// The first item in layer order starting in `window` for which `pred` holds.
+    fn first(&self, window: Range<usize>, mut pred: impl FnMut(usize) -> bool) -> Option<usize> {
+        self.within(window).find(|&i| pred(i))
+    }
+
+    /// The last item in layer order starting in `window` for which `pred` holds.
+    fn last(&self, window: Range<usize>, mut pred: impl FnMut(usize) -> bool) -> Option<usize> {
+        self.run_windows(window)
+            .rev()
+            .find_map(|r| r.rev().find(|&i| pred(i)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windowed lookups agree with a scan of the whole layer, in text
+    /// order or not.
+    #[test]
+    fn start_runs_match_a_scan() {
+        let layers: [&[usize]; 5] = [
+            &[],
+            &[3],
+            &[0, 2, 2, 5, 9, 9, 12],
+            &[0, 4, 8, 12, 1, 5, 5, 2],
+            &[7, 6, 5, 4, 3, 3, 2, 10, 0],
+        ];
+        for starts in layers {
+            let runs = StartRuns::new(starts.iter().copied());
+            for lo in 0..14 {
+                for hi in lo..15 {
+                    let in_window = |i: usize| (lo..hi).contains(&starts[i]);
+                    let all: Vec<usize> = (0..starts.len()).filter(|&i| in_window(i)).collect();
+                    assert_eq!(
+                        runs.within(lo..hi).collect::<Vec<_>>(),
+                        all,
+                        "{starts:?} {lo}..{hi}"
+                    );
+                    for m in 1..4 {
+                        let pred = |i: usize| i.is_multiple_of(m);
+                        let first = (0..starts.len()).find(|&i| in_window(i) && pred(i));
+                        let last = (0..starts.len()).rev().find(|&i| in_window(i) && pred(i));
+                        assert_eq!(runs.first(lo..hi, pred), first, "{starts:?} {lo}..{hi}");
+                        assert_eq!(runs.last(lo..hi, pred), last, "{starts:?} {lo}..{hi}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -163,30 +163,44 @@ pub fn find_all<T>(
     hi: usize,
     taken: &[bool],
 ) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
+    find_iter(phrases, toks, lo, hi, taken).collect()
+}
+
+/// The matches of [`find_all`], one at a time: a caller that needs only the
+/// first few reads no further than they reach.
+pub fn find_iter<'p, T>(
+    phrases: &'p PhraseSet<T>,
+    toks: &'p [String],
+    lo: usize,
+    hi: usize,
+    taken: &'p [bool],
+) -> impl Iterator<Item = (usize, usize, usize)> + 'p {
     let mut i = lo;
-    while i < hi {
-        if taken[i] {
-            i += 1;
-            continue;
-        }
-        let starts = phrases.first_words();
-        let same_word = starts.by_word.get(toks[i].as_str()).map_or(&[][..], |v| v);
-        let best = same_word
-            .iter()
-            .chain(starts.other.iter())
-            .filter_map(|&k| phrases[k].0.match_at(toks, i, hi).map(|e| (e, k)))
-            .filter(|&(e, _)| e > i && !taken[i..e].iter().any(|t| *t))
-            .max_by_key(|&(e, k)| (e, std::cmp::Reverse(k)));
-        match best {
-            Some((e, k)) => {
-                out.push((i, e, k));
-                i = e;
+    std::iter::from_fn(move || {
+        while i < hi {
+            if taken[i] {
+                i += 1;
+                continue;
             }
-            None => i += 1,
+            let starts = phrases.first_words();
+            let same_word = starts.by_word.get(toks[i].as_str()).map_or(&[][..], |v| v);
+            let best = same_word
+                .iter()
+                .chain(starts.other.iter())
+                .filter_map(|&k| phrases[k].0.match_at(toks, i, hi).map(|e| (e, k)))
+                .filter(|&(e, _)| e > i && !taken[i..e].iter().any(|t| *t))
+                .max_by_key(|&(e, k)| (e, std::cmp::Reverse(k)));
+            match best {
+                Some((e, k)) => {
+                    let m = (i, e, k);
+                    i = e;
+                    return Some(m);
+                }
+                None => i += 1,
+            }
         }
-    }
-    out
+        None
+    })
 }
 
 /// What kind of matter an issue is, for naming it.
