@@ -5,12 +5,12 @@ use std::borrow::Cow;
 
 use newsgraph_core::{
     ActorId, ActorKind, Analysis, BlockKind, Event, EventStatus, EventType, FigureId, MentionKind,
-    PartialDate, Place, TextRange, Token, TokenKind, When,
+    PartialDate, Place, Quote, TextRange, Token, TokenKind, When,
 };
 use newsgraph_lexicon::{Entry, Lexicon};
 
 use crate::lexicon::{EventEntry, EventLexicon, Pos, GAP, MAX_GAP};
-use crate::words::{Class, Issues, Words};
+use crate::words::{Class, Issues, PhraseStarts, Words};
 
 /// How many tokens from its trigger an event's place may lie.
 const MAX_PLACE_DISTANCE: usize = 60;
@@ -151,6 +151,15 @@ impl<'a> Extractor<'a> {
     pub(crate) fn run(mut self) -> Vec<Event> {
         for si in 0..self.a.sentences.len() {
             self.sentence(si);
+        }
+        // Who reported each event: for all of them in one sweep.
+        let triggers: Vec<TextRange> = self.cands.iter().map(|c| c.ev.trigger).collect();
+        for (c, r) in self
+            .cands
+            .iter_mut()
+            .zip(reporters(&self.a.quotes, &triggers))
+        {
+            c.ev.reported_by = r;
         }
         self.speech_requests();
         let mut out: Vec<Event> = self
@@ -494,7 +503,8 @@ impl<'a> Extractor<'a> {
                 when,
                 place,
                 issue,
-                reported_by: self.reporter(trigger),
+                // Filled in by `run`, for all candidates at once.
+                reported_by: None,
                 figures,
                 sentence: s.si as u32,
             },
@@ -504,17 +514,6 @@ impl<'a> Extractor<'a> {
             merged: false,
             agentless,
         })
-    }
-
-    /// The speaker of the innermost quotation whose content holds `r` (and
-    /// whose cue is not `r` itself).
-    fn reporter(&self, r: TextRange) -> Option<ActorId> {
-        self.a
-            .quotes
-            .iter()
-            .filter(|q| q.content.contains_range(r) && q.cue.is_none_or(|c| !c.contains_range(r)))
-            .min_by_key(|q| q.content.len())
-            .and_then(|q| q.speaker)
     }
 
     /// The first actor other than `own` named in the content of the quotation
@@ -718,37 +717,59 @@ impl<'a> Extractor<'a> {
     /// halting hostilities must come first" is a REQUEST by Ukraine.
     fn speech_requests(&mut self) {
         let a = self.a;
+        if !a
+            .quotes
+            .iter()
+            .any(|q| q.speaker.is_some() && q.cue.is_some())
+        {
+            return;
+        }
+        // Only the content outside quotation marks counts: the reporter's
+        // words. A content can run for most of a long article and contents
+        // overlap, so those words are read once for the article: `rank`
+        // gives, per token, how many of them come before it, so a content's
+        // words are a run of `words`, searched through the phrase indices.
+        let mut rank = Vec::with_capacity(a.tokens.len() + 1);
+        let mut norm: Vec<Cow<str>> = Vec::new();
+        for t in &a.tokens {
+            rank.push(norm.len());
+            if !self.in_quotation(t.range) {
+                norm.push(norm_word(t.range.slice(a.text())));
+            }
+        }
+        rank.push(norm.len());
+        let words: Vec<&str> = norm.iter().map(|w| w.as_ref()).collect();
+        let deontic = PhraseStarts::new(words.len(), |i| {
+            self.words.shortest_at(&words, i, Class::Deontic)
+        });
+        let issues = PhraseStarts::new(words.len(), |i| self.issues.shortest_at(&words, i));
+        let triggers = Reach::new(self.cands.iter().map(|c| c.ev.trigger));
         let mut found = Vec::new();
         for q in &a.quotes {
             let (Some(speaker), Some(cue)) = (q.speaker, q.cue) else {
                 continue;
             };
-            if self.cands.iter().any(|c| c.ev.trigger.intersects(cue)) {
+            if triggers.intersects(cue) {
                 continue;
             }
             let Some(si) = a.sentence_at(cue.start()) else {
                 continue;
             };
-            // Only the content outside quotation marks: the reporter's words.
+            // Tokens are in text order and do not overlap: the content's
+            // run of them ends before the first reaching past it.
             let from = a
                 .tokens
                 .partition_point(|t| t.range.start() < q.content.start());
-            let toks: Vec<&Token> = a.tokens[from..]
-                .iter()
-                .take_while(|t| t.range.end() <= q.content.end())
-                .filter(|t| !self.in_quotation(t.range))
-                .collect();
-            let norm: Vec<Cow<str>> = toks
-                .iter()
-                .map(|t| norm_word(t.range.slice(a.text())))
-                .collect();
-            let words: Vec<&str> = norm.iter().map(|w| w.as_ref()).collect();
-            if !(0..words.len()).any(|i| self.words.phrase_at(&words, i, Class::Deontic).is_some())
-            {
+            let to = from + a.tokens[from..].partition_point(|t| t.range.end() <= q.content.end());
+            let (lo, hi) = (rank[from], rank[to]);
+            if deontic.first_within(lo, hi).is_none() {
                 continue;
             }
-            let issue = (0..words.len())
-                .find_map(|i| self.issues.at(&words, i))
+            // The first issue of the content, read as in the content alone:
+            // no phrase runs past its end.
+            let issue = issues
+                .first_within(lo, hi)
+                .and_then(|i| self.issues.at(&words[..hi], i))
                 .map(str::to_string);
             let targets: Vec<ActorId> = q.addressee.into_iter().collect();
             found.push(Cand {
@@ -794,6 +815,92 @@ impl<'a> Extractor<'a> {
             self.cands.push(c);
         }
     }
+}
+
+/// For each range, the speaker of the innermost quotation whose content
+/// holds it and whose cue does not (the first in the layer of those as
+/// short); `None` also when that quotation has no speaker. One sweep in text
+/// order over the ranges and the contents, keeping only the contents still
+/// open: many events in many long quotations are not each read against
+/// every quotation.
+fn reporters(quotes: &[Quote], ranges: &[TextRange]) -> Vec<Option<ActorId>> {
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    order.sort_by_key(|&i| ranges[i].start());
+    let mut by_start: Vec<usize> = (0..quotes.len()).collect();
+    by_start.sort_by_key(|&k| quotes[k].content.start());
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
+    let mut out = vec![None; ranges.len()];
+    for i in order {
+        let r = ranges[i];
+        while let Some(&k) = by_start.get(next) {
+            if quotes[k].content.start() > r.start() {
+                break;
+            }
+            open.push(k);
+            next += 1;
+        }
+        // A content ending before this range starts holds no later one.
+        open.retain(|&k| quotes[k].content.end() >= r.start());
+        out[i] = open
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let q = &quotes[k];
+                q.content.contains_range(r) && q.cue.is_none_or(|c| !c.contains_range(r))
+            })
+            .min_by_key(|&k| (quotes[k].content.len(), k))
+            .and_then(|k| quotes[k].speaker);
+    }
+    out
+}
+
+/// Ranges by start, with the furthest end reached so far: whether any of
+/// them intersects a range, by a binary search.
+struct Reach {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Reach {
+    fn new(ranges: impl Iterator<Item = TextRange>) -> Reach {
+        let mut r: Vec<TextRange> = ranges.collect();
+        r.sort_by_key(|r| r.start());
+        let mut end = 0;
+        let max_end = r
+            .iter()
+            .map(|r| {
+                end = end.max(r.end());
+                end
+            })
+            .collect();
+        Reach {
+            starts: r.iter().map(|r| r.start()).collect(),
+            max_end,
+        }
+    }
+
+    /// True when one of the ranges shares a byte with `r` ([`TextRange::intersects`]).
+    fn intersects(&self, r: TextRange) -> bool {
+        // Of those starting before `r` ends, one must end after it starts.
+        let k = self.starts.partition_point(|&s| s < r.end());
+        k > 0 && self.max_end[k - 1] > r.start()
+    }
+}
+
+/// For `keys` in ascending order, per position `0..=n`: how many keys are
+/// below it (so the keys equal to `j` are `out[j]..out[j + 1]`).
+fn counts_before(n: usize, keys: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut out = vec![0u32; n + 1];
+    let mut below = 0u32;
+    let mut keys = keys.peekable();
+    for (j, slot) in out.iter_mut().enumerate() {
+        while keys.next_if(|&k| k < j).is_some() {
+            below += 1;
+        }
+        *slot = below;
+    }
+    out
 }
 
 /// Drops a leading "the " from a place's span.
@@ -876,9 +983,14 @@ struct Sent<'a> {
     w: Vec<Cow<'a, str>>,
     /// Actor mentions, in text order (by first token).
     chunks: Vec<Chunk>,
-    /// Chunk indices ordered by (last token, index): [`Sent::chunks_ending`]
-    /// in a binary search, so a sentence of many triggers stays linear.
+    /// Chunk indices ordered by (last token, index), for [`Sent::chunks_ending`].
     by_last: Vec<u32>,
+    /// Per token, and one past the last: how many chunks start before it
+    /// (in `chunks`) and end before it (in `by_last`). Chunks are looked up
+    /// at every token a trigger's arguments are sought from: a lookup, not a
+    /// search, keeps a sentence of many triggers and chunks linear.
+    starting_from: Vec<u32>,
+    ending_from: Vec<u32>,
     /// Tokens inside some chunk.
     covered: Vec<bool>,
     /// [`Sent::main_subject`]'s chunk, computed on first use.
@@ -959,6 +1071,9 @@ impl<'a> Sent<'a> {
         let chunks: Vec<Chunk> = chunks;
         let mut by_last: Vec<u32> = (0..chunks.len() as u32).collect();
         by_last.sort_by_key(|&i| (chunks[i as usize].last, i));
+        let starting_from = counts_before(toks.len(), chunks.iter().map(|c| c.first));
+        let ending_from =
+            counts_before(toks.len(), by_last.iter().map(|&i| chunks[i as usize].last));
         let mut covered = vec![false; toks.len()];
         for c in &chunks {
             for k in covered.iter_mut().take(c.last + 1).skip(c.first) {
@@ -971,6 +1086,8 @@ impl<'a> Sent<'a> {
             w,
             chunks,
             by_last,
+            starting_from,
+            ending_from,
             covered,
             main_subject_chunk: std::cell::OnceCell::new(),
             in_date,
@@ -1122,20 +1239,19 @@ impl<'a> Sent<'a> {
 
     /// The chunks whose last token is `j`, in text order.
     fn chunks_ending(&self, j: usize) -> impl Iterator<Item = &Chunk> {
-        let from = self
-            .by_last
-            .partition_point(|&i| self.chunks[i as usize].last < j);
-        self.by_last[from..]
-            .iter()
-            .map(|&i| &self.chunks[i as usize])
-            .take_while(move |c| c.last == j)
+        let ids = match (self.ending_from.get(j), self.ending_from.get(j + 1)) {
+            (Some(&from), Some(&to)) => &self.by_last[from as usize..to as usize],
+            _ => &[],
+        };
+        ids.iter().map(|&i| &self.chunks[i as usize])
     }
 
     /// The chunks whose first token is `j`, in text order.
     fn chunks_starting(&self, j: usize) -> &[Chunk] {
-        let from = self.chunks.partition_point(|c| c.first < j);
-        let to = from + self.chunks[from..].partition_point(|c| c.first == j);
-        &self.chunks[from..to]
+        match (self.starting_from.get(j), self.starting_from.get(j + 1)) {
+            (Some(&from), Some(&to)) => &self.chunks[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     fn chunk_starting(&self, j: usize) -> Option<&Chunk> {
@@ -1819,5 +1935,91 @@ impl<'a> Sent<'a> {
             .chain((0..t0).rev())
             .chain(t0..=t1)
             .find_map(|j| issues.at(words, j))
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use newsgraph_core::QuoteKind;
+
+    use super::*;
+
+    fn quote(content: (usize, usize), cue: Option<(usize, usize)>, speaker: Option<u32>) -> Quote {
+        Quote {
+            kind: QuoteKind::Indirect,
+            speaker: speaker.map(ActorId),
+            addressee: None,
+            source: None,
+            cue: cue.map(|(s, e)| TextRange::new(s, e)),
+            content: TextRange::new(content.0, content.1),
+            quoted: Vec::new(),
+            confidence: 1.0,
+        }
+    }
+
+    /// The counts give the same runs of keys as a binary search does.
+    #[test]
+    fn counts_before_match_a_search() {
+        let n = 8;
+        for keys in [&[][..], &[0], &[0, 0, 2, 5, 5, 5, 7], &[3, 3, 4]] {
+            let counts = counts_before(n, keys.iter().copied());
+            for j in 0..n {
+                let from = keys.partition_point(|&k| k < j);
+                let to = from + keys[from..].partition_point(|&k| k == j);
+                assert_eq!(
+                    (counts[j], counts[j + 1]),
+                    (from as u32, to as u32),
+                    "{keys:?} {j}"
+                );
+            }
+            assert_eq!(counts[n] as usize, keys.len(), "{keys:?}");
+        }
+    }
+
+    /// Nested, overlapping, equal and disjoint contents, cues inside and
+    /// outside them: the sweep answers as a scan of every quotation does.
+    #[test]
+    fn reporters_and_reach_match_a_scan() {
+        let quotes = vec![
+            quote((0, 40), Some((41, 45)), Some(0)),
+            quote((5, 20), Some((20, 24)), Some(1)),
+            quote((5, 20), None, Some(2)),
+            quote((10, 30), Some((12, 15)), None),
+            quote((18, 19), None, Some(4)),
+            quote((2, 12), Some((0, 2)), Some(5)),
+            quote((35, 60), Some((30, 35)), Some(6)),
+            quote((50, 50), None, Some(7)),
+        ];
+        let mut ranges = Vec::new();
+        for s in 0..62 {
+            for len in 0..4 {
+                ranges.push(TextRange::new(s, s + len));
+            }
+        }
+        // Not in text order.
+        ranges.reverse();
+        ranges.rotate_left(37);
+        let scan = |r: TextRange| {
+            quotes
+                .iter()
+                .filter(|q| {
+                    q.content.contains_range(r) && q.cue.is_none_or(|c| !c.contains_range(r))
+                })
+                .min_by_key(|q| q.content.len())
+                .and_then(|q| q.speaker)
+        };
+        let swept = reporters(&quotes, &ranges);
+        for (r, got) in ranges.iter().zip(&swept) {
+            assert_eq!(*got, scan(*r), "{r:?}");
+        }
+        let cues: Vec<TextRange> = quotes.iter().filter_map(|q| q.cue).collect();
+        let reach = Reach::new(cues.iter().copied());
+        for r in &ranges {
+            assert_eq!(
+                reach.intersects(*r),
+                cues.iter().any(|c| c.intersects(*r)),
+                "{r:?}"
+            );
+        }
     }
 }

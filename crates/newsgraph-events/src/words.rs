@@ -110,6 +110,22 @@ impl Words {
                 .map(|(p, _)| p.len())
         })
     }
+
+    /// The length of the shortest phrase of class `c` starting at
+    /// `words[i]`: [`Words::phrase_at`] finds one in `words[..hi]` exactly
+    /// when this one fits there.
+    pub(crate) fn shortest_at(&self, words: &[&str], i: usize, c: Class) -> Option<usize> {
+        if self.is(words[i], c) {
+            return Some(1);
+        }
+        self.phrases.get(words[i]).and_then(|list| {
+            list.iter()
+                .filter(|(p, cl)| *cl == c && words.len() >= i + p.len())
+                .filter(|(p, _)| p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+                .map(|(p, _)| p.len())
+                .min()
+        })
+    }
 }
 
 /// Issue words and their names, by first word.
@@ -151,6 +167,58 @@ impl Issues {
                 .map(|(_, issue)| issue.as_str())
         })
     }
+
+    /// The length of the shortest issue phrase starting at `words[i]`:
+    /// [`Issues::at`] finds one in `words[..hi]` exactly when this one fits
+    /// there.
+    pub(crate) fn shortest_at(&self, words: &[&str], i: usize) -> Option<usize> {
+        self.by_first.get(words[i]).and_then(|list| {
+            list.iter()
+                .filter(|(p, _)| {
+                    words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
+                .map(|(p, _)| p.len())
+                .min()
+        })
+    }
+}
+
+/// Where phrases of one kind start in a list of words, and where the
+/// shortest one from each start ends: for asking of many runs of the same
+/// words (quotations' contents, which may overlap and span most of an
+/// article) where the first phrase lying wholly inside a run starts, without
+/// reading the run again.
+pub(crate) struct PhraseStarts {
+    /// Per word: the end of the shortest phrase starting there.
+    ends: Vec<Option<usize>>,
+    /// Per word (and one past the last): the first start at or after it.
+    next: Vec<usize>,
+}
+
+impl PhraseStarts {
+    /// `shortest(i)`: the length of the shortest phrase at word `i`.
+    pub(crate) fn new(n: usize, shortest: impl Fn(usize) -> Option<usize>) -> PhraseStarts {
+        let ends: Vec<Option<usize>> = (0..n).map(|i| shortest(i).map(|len| i + len)).collect();
+        let mut next = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next[i] = if ends[i].is_some() { i } else { next[i + 1] };
+        }
+        PhraseStarts { ends, next }
+    }
+
+    /// The first word in `lo..hi` starting a phrase that ends by `hi`. A start
+    /// whose phrase runs past `hi` lies within a phrase's length of it, so
+    /// few are passed over.
+    pub(crate) fn first_within(&self, lo: usize, hi: usize) -> Option<usize> {
+        let mut i = self.next[lo.min(self.ends.len())];
+        while i < hi {
+            if self.ends[i].is_some_and(|e| e <= hi) {
+                return Some(i);
+            }
+            i = self.next[i + 1];
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -172,5 +240,56 @@ mod tests {
             i.at(&["security", "guarantees"], 0),
             Some("security guarantees")
         );
+    }
+
+    /// Asked of every run of the words, the index answers as a scan of the
+    /// run with `phrase_at` and `Issues::at` does.
+    #[test]
+    fn phrase_starts_match_a_scan_of_each_run() {
+        let w = Words::builtin();
+        let issues = Issues::builtin();
+        let words = [
+            "he",
+            "refrained",
+            "from",
+            "saying",
+            "that",
+            "security",
+            "guarantees",
+            "must",
+            "come",
+            "first",
+            "security",
+            "refrained",
+            "from",
+            "guarantees",
+            "halting",
+            "hostilities",
+            "needs",
+            "to",
+            "stop",
+            "has",
+            "to",
+            "security",
+            "has",
+        ];
+        let n = words.len();
+        let deontic = PhraseStarts::new(n, |i| w.shortest_at(&words, i, Class::Deontic));
+        let negverb = PhraseStarts::new(n, |i| w.shortest_at(&words, i, Class::NegVerb));
+        let issue = PhraseStarts::new(n, |i| issues.shortest_at(&words, i));
+        for lo in 0..=n {
+            for hi in lo..=n {
+                let run = &words[lo..hi];
+                let scan = |c| (0..run.len()).find(|&i| w.phrase_at(run, i, c).is_some());
+                let found = |s: &PhraseStarts| s.first_within(lo, hi).map(|i| i - lo);
+                assert_eq!(found(&deontic), scan(Class::Deontic), "{lo}..{hi}");
+                assert_eq!(found(&negverb), scan(Class::NegVerb), "{lo}..{hi}");
+                let first_issue = (0..run.len()).find_map(|i| issues.at(run, i));
+                let by_index = issue
+                    .first_within(lo, hi)
+                    .and_then(|i| issues.at(&words[..hi], i));
+                assert_eq!(by_index, first_issue, "{lo}..{hi}");
+            }
+        }
     }
 }
