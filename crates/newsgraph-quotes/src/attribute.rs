@@ -3538,7 +3538,8 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let (s_after, e_after) = if self.is_comma(after) {
+        // "According to HuffPo: “...”" as "According to HuffPo, ...".
+        let (s_after, e_after) = if self.is_comma(after) || self.is_punct(after, ":") {
             self.trim(after + 1, next_stop)
         } else {
             (after, after)

@@ -176,6 +176,10 @@ fn according_to() {
         "⟨v1 According to⟩ ⟨s1 the ministry⟩, ⟨i1 the convoy crossed the border at dawn⟩.",
     );
     check(
+        "According to the Ledger: “The convoy crossed at dawn.”",
+        "⟨v1 According to⟩ ⟨s1 the Ledger⟩: ⟨d1 “The convoy crossed at dawn.”⟩",
+    );
+    check(
         "The convoy crossed the border at dawn, according to two officials.",
         "⟨i1 The convoy crossed the border at dawn⟩, ⟨v1 according to⟩ ⟨s1 two officials⟩.",
     );
