@@ -2588,7 +2588,8 @@ impl<'a> Ctx<'a> {
                 // not attributed to an actor we could resolve.
                 && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
         });
-        if !caps {
+        // "UPDATE: ...", "CORRECTION: ...": a section label, no speaker.
+        if !caps || colon == u0 + 1 && is_label(self.w(u0)) {
             return None;
         }
         let end = units[ui..]

@@ -517,6 +517,11 @@ fn transcript_labels_and_colons() {
         "HOST: So what happens next?\n\nGUEST: We wait for the vote.",
         "⟨s1 HOST⟩⟨v1 :⟩ ⟨i1 So what happens next⟩?\n\n⟨s2 GUEST⟩⟨v2 :⟩ ⟨i2 We wait for the vote⟩.",
     );
+    // A section label is no speaker, and its paragraph keeps its own.
+    check(
+        "UPDATE: The site removed the listing.\n“I’m a free man,” he told the Herald.",
+        "UPDATE: The site removed the listing.\n⟨d1 “I’m a free man,”⟩ ⟨s1 he⟩ ⟨v1 told⟩ the Herald.",
+    );
     check(
         "The notice was short. Reyes: “We close at noon.”",
         "The notice was short. ⟨s1 Reyes⟩⟨v1 :⟩ ⟨d1 “We close at noon.”⟩",
