@@ -2431,8 +2431,9 @@ impl<'a> Ctx<'a> {
         let mut first = q;
         for _ in 0..MAX_CHAIN {
             match self.marks.spans[first].prev {
-                Some(p) => first = p,
-                None => break,
+                // “A,” he said. “B ¶ “C,” he said.: B is the first cue's.
+                Some(p) if !self.cue_precedes(self.marks.spans[p].open) => first = p,
+                _ => break,
             }
         }
         let mut out = Vec::new();
@@ -2442,10 +2443,40 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let s = self.marks.spans[c];
+            // A later paragraph's part followed by its own speaker and cue
+            // (“..., ¶ “B,” he said.) is that cue's quotation.
+            if c > q && self.cue_follows(s.last + 1) {
+                break;
+            }
             out.push((s.open, s.last + 1));
             cur = s.next;
         }
         out
+    }
+
+    /// True when a lexicon cue ends just before `k`, over punctuation:
+    /// `he said. “`, `she added: “`.
+    fn cue_precedes(&self, k: usize) -> bool {
+        let mut i = k;
+        while i > 0 && self.kind(i - 1) == Some(TokenKind::Punct) && k - i < 2 {
+            i -= 1;
+        }
+        let lo = i.saturating_sub(3);
+        (lo..i).any(|j| !self.in_q(j) && self.verb_cue_at(j))
+    }
+
+    /// True when a lexicon cue follows `k` within a few words, before any
+    /// punctuation: `“...,” he said`, `“...,” said Lee`.
+    fn cue_follows(&self, k: usize) -> bool {
+        let stop = (k + 6).min(self.words.len());
+        (k..stop)
+            .take_while(|&i| self.is_word(i) && !self.in_q(i))
+            .any(|i| {
+                self.lex
+                    .matches_at(&self.words, i)
+                    .iter()
+                    .any(|m| m.entry.cue_type != CueType::Noun && m.form != Form::Base)
+            })
     }
 
     /// True when the unit `[u0, u1)` is one quotation (plus final punctuation).

@@ -110,6 +110,11 @@ fn multi_paragraph_quotes() {
         "“The first thing is trust.\n\n“The second thing is money,” the coach said.",
         "⟨d1 “The first thing is trust.\n\n“The second thing is money,”⟩ ⟨s1 the coach⟩ ⟨v1 said⟩.",
     );
+    // A later paragraph's quotation with its own cue is that cue's.
+    check(
+        "“The centers are cruel,” he said. “They split families.\n\n“This is still my family,” he said.",
+        "⟨d1 “The centers are cruel,” ⟨s1 he⟩ ⟨v1 said⟩. “They split families.⟩\n\n⟨d2 “This is still my family,”⟩ ⟨s2 he⟩ ⟨v2 said⟩.",
+    );
     // A quote-only paragraph after a direct quote continues it.
     check(
         "“We won,” the captain said.\n\n“Nobody expected it.”",
