@@ -902,6 +902,8 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let intro = self.c(i) & (PREP | SUB | ADV | TIME) != 0
+                // "Perhaps not coincidentally, Mr. Trump ...".
+                || self.flag(i, F_EVIDENTIAL)
                 || self.lower_suffix(i, "ing")
                 || (self.first[i] && self.w(i).ends_with("ing"))
                 || self.first[i] && self.w(i).ends_with("ly");

@@ -1319,6 +1319,10 @@ fn participles_take_the_subject_of_their_clause() {
         "Hours later, Ortiz thanked the crowd, telling reporters, “We won.”",
         "Hours later, ⟨s1 Ortiz⟩ thanked the crowd, ⟨v1 telling⟩ reporters, ⟨d1 “We won.”⟩",
     );
+    check(
+        "Perhaps not by chance, Ortiz thanked the crowd, telling reporters, “We won.”",
+        "Perhaps not by chance, ⟨s1 Ortiz⟩ thanked the crowd, ⟨v1 telling⟩ reporters, ⟨d1 “We won.”⟩",
+    );
     // After a subordinate clause, its subject speaks.
     check(
         "The trouble came during the vote, when protesters interrupted her, shouting “Recount!”",
