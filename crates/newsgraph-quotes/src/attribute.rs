@@ -200,7 +200,11 @@ impl<'a> Ctx<'a> {
                 let s = t.range.slice(text);
                 let w = crate::lexicon::normalize(s);
                 let upper = s.chars().next().is_some_and(char::is_uppercase);
-                let (c, f) = lookup(&w, !upper);
+                let (mut c, f) = lookup(&w, !upper);
+                // "wouldn't", "hasn't": a negated auxiliary.
+                if w.len() > 3 && w.ends_with("n't") {
+                    c |= AUX;
+                }
                 cls.push(c);
                 flags.push(f);
                 cap.push(upper);
@@ -451,6 +455,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let p = s - 1;
+            // "Trump issued a statement saying": an -ed word before an
+            // article is the verb of the clause, not part of the phrase.
+            if self.lower_suffix(p, "ed") && self.c(s) & DET != 0 && !self.in_q(s) {
+                break;
+            }
             if self.np_word_at(p, true) {
                 s = p;
             } else if self.is_punct(p, ")") {

@@ -281,6 +281,15 @@ fn sources_with_apposition_and_relative_clauses() {
         "Four newspapers in Ohio, including the Ledger, said the mayor should resign.",
         "⟨s1 Four newspapers in Ohio⟩, including the Ledger, ⟨v1 said⟩ ⟨i1 the mayor should resign⟩.",
     );
+    // A negated auxiliary, or a verb and its object, are no part of it.
+    check(
+        "The mayor wouldn’t say whether the plan was dead.",
+        "⟨s1 The mayor⟩ wouldn’t ⟨v1 say⟩ ⟨i1 whether the plan was dead⟩.",
+    );
+    check(
+        "The town released a statement saying the claims were false.",
+        "⟨s1 The town⟩ released a statement ⟨v1 saying⟩ ⟨i1 the claims were false⟩.",
+    );
     // A dateline is no part of the speaker.
     check(
         "OSLO (Reuters) - Norway's finance minister said on Monday that the fund would sell.",
