@@ -1129,7 +1129,9 @@ impl<'a> Ctx<'a> {
                 (None, Some(_))
                     if score(i).is_some_and(|s| s >= add)
                         && !self.after_adjective(u0, i)
-                        && !(self.lower_suffix(i, "ing") && self.after_evidential(u0, i)) =>
+                        && !(self.lower_suffix(i, "ing") && self.after_evidential(u0, i))
+                        // "appeared to", "seemed": the reporter's inference.
+                        && !self.flag(i, F_EVIDENTIAL) =>
                 {
                     // A cue the lexicon does not know: the run of words the
                     // model marks ("is expected"), at most four.
