@@ -71,9 +71,9 @@
 //!
 //! | dev (84 articles) | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
 //! |---|---|---|---|
-//! | rules + model | 0.713 | 0.847 | 0.703 |
+//! | rules + model | 0.720 | 0.851 | 0.711 |
 //!
-//! Precision is high (0.84 overlap); recall is limited by PolNeAR's long
+//! Precision is high (0.83 overlap); recall is limited by PolNeAR's long
 //! tail of cues — beliefs, intentions and stances ("seemed", "is expected",
 //! "sought"). See `data/README.md` for the training data, the command that
 //! rebuilds the model and its scores.
