@@ -103,12 +103,7 @@ impl Words {
         if self.is(words[i], c) {
             return Some(1);
         }
-        self.phrases.get(words[i]).and_then(|list| {
-            list.iter()
-                .filter(|(p, cl)| *cl == c && words.len() >= i + p.len())
-                .find(|(p, _)| p.iter().zip(&words[i..]).all(|(a, b)| a == b))
-                .map(|(p, _)| p.len())
-        })
+        self.phrase_lengths(words, i, c).next()
     }
 
     /// The length of the shortest phrase of class `c` starting at
@@ -118,13 +113,24 @@ impl Words {
         if self.is(words[i], c) {
             return Some(1);
         }
-        self.phrases.get(words[i]).and_then(|list| {
-            list.iter()
-                .filter(|(p, cl)| *cl == c && words.len() >= i + p.len())
-                .filter(|(p, _)| p.iter().zip(&words[i..]).all(|(a, b)| a == b))
-                .map(|(p, _)| p.len())
-                .min()
-        })
+        self.phrase_lengths(words, i, c).min()
+    }
+
+    /// The lengths of the listed phrases of class `c` that start at
+    /// `words[i]`, in list order.
+    fn phrase_lengths<'w>(
+        &'w self,
+        words: &'w [&str],
+        i: usize,
+        c: Class,
+    ) -> impl Iterator<Item = usize> + 'w {
+        self.phrases
+            .get(words[i])
+            .into_iter()
+            .flatten()
+            .filter(move |(p, cl)| *cl == c && words.len() >= i + p.len())
+            .filter(move |(p, _)| p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+            .map(|(p, _)| p.len())
     }
 }
 
