@@ -1046,6 +1046,15 @@ impl<'a> Ctx<'a> {
         i > u0 && !self.in_q(i - 1) && self.flag(i - 1, F_EVIDENTIAL)
     }
 
+    /// True when the word at `i` may open a cue the lexicon does not know:
+    /// not a noun after an adjective ("a strong showing"), nor the
+    /// reporter's inference ("appeared to", "apparently referring").
+    fn may_open_cue(&self, u0: usize, i: usize) -> bool {
+        let inference = self.flag(i, F_EVIDENTIAL)
+            || self.lower_suffix(i, "ing") && self.after_evidential(u0, i);
+        !inference && !self.after_adjective(u0, i)
+    }
+
     /// True when the word before `i` is an adjective (`data/adjectives.tsv`)
     /// with no closed class of its own: "a strong showing", "serious calls"
     /// make a noun of the word at `i`; "first reported" and "many said" do not.
@@ -1127,11 +1136,7 @@ impl<'a> Ctx<'a> {
                     i += m.len;
                 }
                 (None, Some(_))
-                    if score(i).is_some_and(|s| s >= add)
-                        && !self.after_adjective(u0, i)
-                        && !(self.lower_suffix(i, "ing") && self.after_evidential(u0, i))
-                        // "appeared to", "seemed": the reporter's inference.
-                        && !self.flag(i, F_EVIDENTIAL) =>
+                    if score(i).is_some_and(|s| s >= add) && self.may_open_cue(u0, i) =>
                 {
                     // A cue the lexicon does not know: the run of words the
                     // model marks ("is expected"), at most four.
