@@ -729,11 +729,31 @@ impl<'a> Extractor<'a> {
         // overlap, so those words are read once for the article: `rank`
         // gives, per token, how many of them come before it, so a content's
         // words are a run of `words`, searched through the phrase indices.
+        // Tokens in no content of a speaker's cue are left out: a phrase is
+        // only ever sought within one content.
+        let triggers = Reach::new(self.cands.iter().map(|c| c.ev.trigger));
+        let token_run = |q: &Quote| {
+            let from = a
+                .tokens
+                .partition_point(|t| t.range.start() < q.content.start());
+            let to = from + a.tokens[from..].partition_point(|t| t.range.end() <= q.content.end());
+            (from, to)
+        };
+        let mut depth = vec![0i32; a.tokens.len() + 1];
+        for q in &a.quotes {
+            if q.speaker.is_some() && q.cue.is_some_and(|c| !triggers.intersects(c)) {
+                let (from, to) = token_run(q);
+                depth[from] += 1;
+                depth[to] -= 1;
+            }
+        }
         let mut rank = Vec::with_capacity(a.tokens.len() + 1);
         let mut norm: Vec<Cow<str>> = Vec::new();
-        for t in &a.tokens {
+        let mut inside = 0;
+        for (t, d) in a.tokens.iter().zip(&depth) {
+            inside += d;
             rank.push(norm.len());
-            if !self.in_quotation(t.range) {
+            if inside > 0 && !self.in_quotation(t.range) {
                 norm.push(norm_word(t.range.slice(a.text())));
             }
         }
@@ -743,7 +763,6 @@ impl<'a> Extractor<'a> {
             self.words.shortest_at(&words, i, Class::Deontic)
         });
         let issues = PhraseStarts::new(words.len(), |i| self.issues.shortest_at(&words, i));
-        let triggers = Reach::new(self.cands.iter().map(|c| c.ev.trigger));
         let mut found = Vec::new();
         for q in &a.quotes {
             let (Some(speaker), Some(cue)) = (q.speaker, q.cue) else {
@@ -757,10 +776,7 @@ impl<'a> Extractor<'a> {
             };
             // Tokens are in text order and do not overlap: the content's
             // run of them ends before the first reaching past it.
-            let from = a
-                .tokens
-                .partition_point(|t| t.range.start() < q.content.start());
-            let to = from + a.tokens[from..].partition_point(|t| t.range.end() <= q.content.end());
+            let (from, to) = token_run(q);
             let (lo, hi) = (rank[from], rank[to]);
             if deontic.first_within(lo, hi).is_none() {
                 continue;

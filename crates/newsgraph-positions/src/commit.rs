@@ -22,21 +22,22 @@ pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment
         return out;
     }
     // A quotation's content can run for most of a long article, and many
-    // quotations overlap: everything read per token is read once for the
-    // article, and a quotation takes its run of it.
-    let norm_all: Vec<String> = a
-        .tokens
-        .iter()
-        .map(|t| norm_token(a.slice(t.range)))
-        .collect();
+    // quotations overlap: each token is normalised once, when a quotation
+    // first reaches it (tokens outside quotations are never read), and a
+    // quotation takes its run of them.
+    let mut norm_all: Vec<String> = vec![String::new(); a.tokens.len()];
+    let mut pending = NextPending::new(a.tokens.len());
     let free_all = vec![false; norm_all.len()];
     // Where a promised action's clause ends: a semicolon, or a comma before a
     // clause word (which must lie in the same content; see below).
-    let breaks: Vec<usize> = (0..norm_all.len())
-        .filter(|&i| {
-            let next = norm_all.get(i + 1);
-            norm_all[i] == ";"
-                || (norm_all[i] == "," && next.is_some_and(|w| lex.clause_words.contains(w)))
+    let breaks: Vec<usize> = (0..a.tokens.len())
+        .filter(|&i| match a.slice(a.tokens[i].range) {
+            ";" => true,
+            "," => a
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| lex.clause_words.contains(&norm_token(a.slice(t.range)))),
+            _ => false,
         })
         .collect();
     let mentions = StartRuns::new(a.mentions.iter().map(|m| m.range.start()));
@@ -57,6 +58,11 @@ pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment
         let toks = &a.tokens[from..to];
         if toks.is_empty() {
             continue;
+        }
+        let mut i = pending.first_from(from);
+        while i < to {
+            norm_all[i] = norm_token(a.slice(a.tokens[i].range));
+            i = pending.take(i);
         }
         let norm = &norm_all[from..to];
         let n = norm.len();
@@ -166,6 +172,42 @@ pub(crate) fn commitments(lex: &PositionLexicon, a: &Analysis) -> Vec<Commitment
     out
 }
 
+/// The positions `0..n` not yet taken, each found in near-constant time
+/// (a union-find over "next pending position" with path compression), so
+/// that overlapping runs visit each position once in all.
+struct NextPending {
+    next: Vec<usize>,
+}
+
+impl NextPending {
+    fn new(n: usize) -> NextPending {
+        NextPending {
+            next: (0..=n).collect(),
+        }
+    }
+
+    /// The first pending position at or after `i` (`n` when none is).
+    fn first_from(&mut self, i: usize) -> usize {
+        let mut root = i.min(self.next.len() - 1);
+        while self.next[root] != root {
+            root = self.next[root];
+        }
+        let mut k = i.min(self.next.len() - 1);
+        while self.next[k] != root {
+            let up = self.next[k];
+            self.next[k] = root;
+            k = up;
+        }
+        root
+    }
+
+    /// Takes the pending position `i`; returns the next pending one.
+    fn take(&mut self, i: usize) -> usize {
+        self.next[i] = i + 1;
+        self.first_from(i + 1)
+    }
+}
+
 /// A layer's items cut into runs in text order (starts never decreasing),
 /// so that the items starting in a window are found by a binary search in
 /// each run, in layer order. Layers need not be in text order (pronoun
@@ -223,6 +265,22 @@ impl StartRuns {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Overlapping runs visit each position once, in order.
+    #[test]
+    fn next_pending_visits_each_position_once() {
+        let mut p = NextPending::new(10);
+        let mut seen = Vec::new();
+        for (from, to) in [(2, 5), (0, 3), (4, 8), (1, 10), (9, 10)] {
+            let mut i = p.first_from(from);
+            while i < to {
+                seen.push(i);
+                i = p.take(i);
+            }
+        }
+        assert_eq!(seen, vec![2, 3, 4, 0, 1, 5, 6, 7, 8, 9]);
+        assert_eq!(p.first_from(0), 10);
+    }
 
     /// The windowed lookups agree with a scan of the whole layer, in text
     /// order or not.
