@@ -1712,7 +1712,7 @@ impl<'a> Ctx<'a> {
             }
             if cue.m.form == Form::Base && cue.s > lo && self.w(cue.s - 1) == "to" {
                 // "forced Grassley to concede": the object of the verb
-                // before; "stood at a rally to say": the clause subject.
+                // before; "returned to say": the clause subject.
                 let to = cue.s - 1;
                 match self.left_np(lo, to) {
                     Some(np)
