@@ -3534,6 +3534,7 @@ impl<'a> Ctx<'a> {
 
     /// Where reported content before a cue starts: after a connective.
     fn content_start(&self, lo: usize, end: usize) -> usize {
+        let lo = self.after_dateline(lo, end);
         let mut s = lo;
         while s < end
             && self.is_word(s)
@@ -3544,6 +3545,33 @@ impl<'a> Ctx<'a> {
             s += 1;
         }
         s
+    }
+
+    /// The first token after a dateline opening `[lo, end)` ("BRUSSELS,
+    /// March 4 (Newswire) - ", "LONDON (Reuters) — "): a place in capitals,
+    /// then capitalised words, numbers and punctuation up to a spaced dash.
+    /// `lo` when there is none.
+    fn after_dateline(&self, lo: usize, end: usize) -> usize {
+        let place = self.is_word(lo)
+            && self.tok(lo).chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && self.tok(lo).chars().all(|c| !c.is_lowercase());
+        if !place {
+            return lo;
+        }
+        let stop = (lo + 12).min(end);
+        for k in lo + 1..stop {
+            if self.is_dash(k) && self.spaced(k) {
+                return k + 1;
+            }
+            let ok = self.cap[k]
+                || self.kind(k) == Some(TokenKind::Number)
+                || self.kind(k) == Some(TokenKind::Punct)
+                    && matches!(self.tok(k), "," | "(" | ")" | ".");
+            if !ok || self.in_q(k) {
+                break;
+            }
+        }
+        lo
     }
 
     /// True when `[s, e)` has a verb anywhere (bounded) — a whole clause.

@@ -290,6 +290,11 @@ fn sources_with_apposition_and_relative_clauses() {
         "The town released a statement saying the claims were false.",
         "⟨s1 The town⟩ released a statement ⟨v1 saying⟩ ⟨i1 the claims were false⟩.",
     );
+    // Nor of the content.
+    check(
+        "OSLO, May 4 (Newswire) - The fund will sell its coal shares, the minister said.",
+        "OSLO, May 4 (Newswire) - ⟨i1 The fund will sell its coal shares⟩, ⟨s1 the minister⟩ ⟨v1 said⟩.",
+    );
     // A dateline is no part of the speaker.
     check(
         "OSLO (Reuters) - Norway's finance minister said on Monday that the fund would sell.",
