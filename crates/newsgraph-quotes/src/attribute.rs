@@ -200,11 +200,7 @@ impl<'a> Ctx<'a> {
                 let s = t.range.slice(text);
                 let w = crate::lexicon::normalize(s);
                 let upper = s.chars().next().is_some_and(char::is_uppercase);
-                let (mut c, f) = lookup(&w, !upper);
-                // "wouldn't", "hasn't": a negated auxiliary.
-                if w.len() > 3 && w.ends_with("n't") {
-                    c |= AUX;
-                }
+                let (c, f) = lookup(&w, !upper);
                 cls.push(c);
                 flags.push(f);
                 cap.push(upper);

@@ -97,7 +97,8 @@ fn table() -> &'static HashMap<&'static str, (u32, u8)> {
 }
 
 /// The classes of a lowercase word. Words ending in "-ly" count as adverbs
-/// unless listed otherwise ("family", "rally").
+/// unless listed otherwise ("family", "rally"), and words ending in "n't" as
+/// auxiliaries.
 pub(crate) fn classes(lower: &str) -> u32 {
     lookup(lower, true).0
 }
@@ -108,6 +109,10 @@ pub(crate) fn lookup(lower: &str, guess: bool) -> (u32, u8) {
     let (mut c, mut f) = table().get(lower).copied().unwrap_or_default();
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
+    }
+    // "wouldn't", "hasn't": a negated auxiliary, whatever its stem.
+    if lower.len() > 3 && lower.ends_with("n't") {
+        c |= AUX;
     }
     if f & F_NUMBER == 0
         && lower.contains('-')
@@ -148,6 +153,7 @@ mod tests {
         assert!(flags("nearly") & F_APPROX != 0 && flags("said") & F_APPROX == 0);
         assert!(flags("apparently") & F_EVIDENTIAL != 0 && flags("also") == 0);
         assert!(flags("survey") & F_POLL != 0 && flags("interview") & F_POLL == 0);
+        assert!(classes("wouldn't") & AUX != 0 && classes("went") & AUX == 0);
         assert!(flags("forty-one") & F_NUMBER != 0 && flags("two-thirds") & F_NUMBER != 0);
         assert!(flags("forty-something") & F_NUMBER == 0 && classes("four") == 0);
         assert!(flags("took") & F_VERB != 0 && flags("rules") & F_VERB == 0);
