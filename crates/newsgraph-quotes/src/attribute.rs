@@ -985,25 +985,7 @@ impl<'a> Ctx<'a> {
                         || self.passive_agent(i, i + m.len, usize::MAX).is_some();
                 }
                 if m.form == Form::Base && matches!(pw, "to") {
-                    // "rushed to TV to say", "led Republicans to say": an
-                    // infinitive reports its subject's words; not after an
-                    // adjective ("hard to say") or a noun ("the right to
-                    // say", "nothing to say").
-                    return i >= u0 + 2
-                        && !self.in_q(i - 2)
-                        // "appeared to dismiss": the reporter's inference.
-                        && !self.flag(i - 2, F_EVIDENTIAL)
-                        && (self.verbish(i - 2) && !self.after_adjective(u0, i - 1)
-                            || self.is_word(i - 2)
-                                && (self.name_like(i - 2)
-                                    || self.c(i - 2) & OBJ != 0
-                                    || self.c(i - 2) == 0
-                                        && !self.cap[i - 2]
-                                        && !self.flag(i - 2, F_ADJECTIVE))
-                                && i >= u0 + 3
-                                && self.verbish(i - 3)
-                                && self.c(i - 3) & AUX == 0)
-                        && self.c(i - 2) & AUX == 0;
+                    return self.infinitive_cue(u0, i);
                 }
                 let after = i + m.len;
                 let plain_noun_next = self.is_word(after)
@@ -1033,6 +1015,29 @@ impl<'a> Ctx<'a> {
                 true
             }
         }
+    }
+
+    /// Whether the base form at `i`, after "to", is an infinitive that
+    /// reports its subject's words: after a verb ("rushed to TV to say",
+    /// "returned to say") or a verb and its object ("led Republicans to
+    /// say"); not after an adjective ("hard to say"), a noun with no verb
+    /// before it ("the right to say"), an auxiliary, or the reporter's
+    /// inference ("appeared to dismiss").
+    fn infinitive_cue(&self, u0: usize, i: usize) -> bool {
+        if i < u0 + 2 {
+            return false;
+        }
+        let b = i - 2;
+        if self.in_q(b) || self.flag(b, F_EVIDENTIAL) || self.c(b) & AUX != 0 {
+            return false;
+        }
+        if self.verbish(b) {
+            return !self.after_adjective(u0, i - 1);
+        }
+        let object = self.name_like(b)
+            || self.c(b) & OBJ != 0
+            || self.c(b) == 0 && !self.cap[b] && !self.flag(b, F_ADJECTIVE);
+        self.is_word(b) && object && b > u0 && self.verbish(b - 1) && self.c(b - 1) & AUX == 0
     }
 
     /// True when the word before `i` is an adverb of the reporter's
