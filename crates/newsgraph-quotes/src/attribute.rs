@@ -559,7 +559,16 @@ impl<'a> Ctx<'a> {
             let p = s - 1;
             let prep = matches!(
                 self.w(p),
-                "of" | "in" | "from" | "at" | "for" | "with" | "on" | "among" | "to" | "by"
+                "of" | "in"
+                    | "from"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "on"
+                    | "among"
+                    | "to"
+                    | "by"
+                    | "across"
             );
             if self.w(p) == "and" {
                 // "Bush and his rivals said": a noun phrase, not a clause,
@@ -588,14 +597,24 @@ impl<'a> Ctx<'a> {
                 q -= 1;
             }
             match self.left_np(lo, q) {
-                Some(inner) if inner.1 == q => s = inner.0,
+                // "speaking at a rally in Raleigh": a participle with its
+                // prepositional phrase is no noun phrase.
+                Some(inner) if inner.1 == q && !self.participle_phrase(inner) => s = inner.0,
                 _ => break,
             }
-            if self.opens_clause(u0, s) {
+            // "... is that 78 percent of voters in a poll said".
+            if self.opens_clause(u0, s) || self.w(s - 1) == "that" && !self.in_q(s - 1) {
                 best = s;
             }
         }
         (best, np.1)
+    }
+
+    /// True when `np` is a participle with its prepositional phrase
+    /// ("speaking at a rally"), not a noun phrase.
+    fn participle_phrase(&self, np: (usize, usize)) -> bool {
+        self.lower_suffix(np.0, "ing")
+            && (np.1 == np.0 + 1 || self.c(np.0 + 1) & (PREP | NPPREP) != 0)
     }
 
     /// The subject with its restrictive relative clause, when `np` ends
@@ -1739,7 +1758,9 @@ impl<'a> Ctx<'a> {
             let coord_word = |b: usize| matches!(self.w(b), "and" | "but") && !self.in_q(b);
             // "with polls showing", "money for candidates proposing": a
             // noun phrase after a preposition is the participle's subject.
-            let reduced = participle
+            // Not after an auxiliary: "Aides to Sanders have been pressing"
+            // is a progressive, whose subject is the whole phrase.
+            let reduced = (participle && k == cue.s)
                 .then(|| self.left_np(lo, k))
                 .flatten()
                 .filter(|np| {

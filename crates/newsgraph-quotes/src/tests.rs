@@ -1380,3 +1380,27 @@ fn the_reporters_inference_is_no_attribution() {
         "⟨d1 “The deal is near,”⟩ ⟨s1 ⟨s2 Ortiz⟩⟩ ⟨v1 told⟩ the council, ⟨v2 referring to⟩ ⟨i2 the merger⟩.",
     );
 }
+
+#[test]
+fn subject_with_prepositional_phrase() {
+    // A progressive's subject is the whole phrase, not the object of its
+    // preposition (that reading is for "with polls showing").
+    check(
+        "Aides to the mayor have been saying that the count was wrong.",
+        "⟨s1 Aides to the mayor⟩ have been ⟨v1 saying⟩ ⟨i1 that the count was wrong⟩.",
+    );
+    check(
+        "Republicans across the country are expressing concern about the plan.",
+        "⟨s1 Republicans across the country⟩ are ⟨v1 expressing concern⟩ ⟨i1 about the plan⟩.",
+    );
+    // A clause after "that" opens with its subject.
+    check(
+        "The good news is that 78 percent of voters in a recent poll said they like her.",
+        "The good news is that ⟨s1 78 percent of voters in a recent poll⟩ ⟨v1 said⟩ ⟨i1 they like her⟩.",
+    );
+    // A participle with its prepositional phrase is no subject.
+    check(
+        "Ortiz, speaking at a rally in Wilmington, North Carolina, warned that the books were clean.",
+        "⟨s1 Ortiz⟩, speaking at a rally in Wilmington, North Carolina, ⟨v1 warned⟩ ⟨i1 that the books were clean⟩.",
+    );
+}
