@@ -197,7 +197,7 @@ impl Tokenizer<'_, '_> {
                 };
                 if c.is_alphanumeric() {
                     segment += 1;
-                } else if !is_extend(c) {
+                } else if !is_extend(c) && !self.mojibake_tail(i, c) {
                     break;
                 }
                 i += n;
@@ -233,6 +233,13 @@ impl Tokenizer<'_, '_> {
             i
         };
         self.push(start, end, TokenKind::Word)
+    }
+
+    /// Whether `c` at byte `i` is the second half of a UTF-8 letter read
+    /// as Latin-1 ("PeÃ±a" for "Peña", "Ã©" for "é"): a character of
+    /// U+0080–U+00BF right after "Ã" or "Â" stays inside the word.
+    fn mojibake_tail(&self, i: usize, c: char) -> bool {
+        ('\u{80}'..='\u{BF}').contains(&c) && self.text[..i].ends_with(['Ã', 'Â'])
     }
 
     /// Whether the period at `dot` belongs to the word `start..dot`.
@@ -593,6 +600,16 @@ mod tests {
         check("👨\u{200D}👩\u{200D}👧 x", "👨\u{200D}👩\u{200D}👧:S x:W");
         check("\u{0301}a", "\u{0301}:S a:W");
         check("Kyiv\u{00A0}said\u{200B}so", "Kyiv:W said:W so:W");
+    }
+
+    #[test]
+    fn mojibake_letters_stay_in_their_word() {
+        // "Peña" and "François" as UTF-8 read as Latin-1.
+        check("Enrique PeÃ±a Nieto", "Enrique:W PeÃ±a:W Nieto:W");
+        check("FranÃ§ois Hollande", "FranÃ§ois:W Hollande:W");
+        // Elsewhere the sign stays a symbol.
+        check("a ± b", "a:W ±:S b:W");
+        check("x±y", "x:W ±:S y:W");
     }
 
     #[test]
