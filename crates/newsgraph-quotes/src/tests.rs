@@ -1404,3 +1404,45 @@ fn subject_with_prepositional_phrase() {
         "⟨s1 Ortiz⟩, speaking at a rally in Wilmington, North Carolina, ⟨v1 warned⟩ ⟨i1 that the books were clean⟩.",
     );
 }
+
+#[test]
+fn only_verbs_of_saying_take_their_speaker_after_them() {
+    // "..., wants a Justice Department inquiry" is no inversion.
+    check(
+        "Hillary Clinton said Wednesday she, too, wants a Justice Department inquiry, as have other Democrats.",
+        "⟨s1 Hillary Clinton⟩ ⟨v1 said⟩ Wednesday ⟨i1 ⟨s2 she⟩, too, ⟨v2 wants⟩ ⟨i2 a Justice Department inquiry, as have other Democrats⟩⟩.",
+    );
+    // A subject with a parenthetical beats an inversion.
+    check(
+        "Polk County GOP Chairman Will Rogers, for example, said Trump's visit would help.",
+        "⟨s1 Polk County GOP Chairman Will Rogers⟩, for example, ⟨v1 said⟩ ⟨i1 Trump's visit would help⟩.",
+    );
+    check(
+        "Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would welcome Cruz.",
+        "⟨s1 Sen. Chuck Grassley⟩, facing a spirited challenge in Iowa, a swing state, ⟨v1 said⟩ ⟨i1 he would welcome Cruz⟩.",
+    );
+}
+
+#[test]
+fn short_clauses_fractions_and_relative_cues() {
+    // Three words after a verb of saying are a clause.
+    check(
+        "The NFL legend said people misunderstand Trump.",
+        "⟨s1 The NFL legend⟩ ⟨v1 said⟩ ⟨i1 people misunderstand Trump⟩.",
+    );
+    // A fraction is no adjective before a noun.
+    check(
+        "Nearly a third say they don't know.",
+        "⟨s1 Nearly a third⟩ ⟨v1 say⟩ ⟨i1 they don't know⟩.",
+    );
+    // A relative clause with a cue of its own is left out of the subject,
+    // and its content ends where the subject's verb begins.
+    check(
+        "The groups who wrote to her on Thursday say they are concerned.",
+        "⟨s1 The groups⟩ who wrote to her on Thursday ⟨v1 say⟩ ⟨i1 they are concerned⟩.",
+    );
+    check(
+        "Hawkins and others who want to ban abortion said Monday's decision will matter.",
+        "⟨s2 Hawkins and others⟩ ⟨s1 who⟩ ⟨v1 want⟩ ⟨i1 to ban abortion⟩ ⟨v2 said⟩ ⟨i2 Monday's decision will matter⟩.",
+    );
+}
