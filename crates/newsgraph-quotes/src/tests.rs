@@ -1446,3 +1446,40 @@ fn short_clauses_fractions_and_relative_cues() {
         "⟨s2 Hawkins and others⟩ ⟨s1 who⟩ ⟨v1 want⟩ ⟨i1 to ban abortion⟩ ⟨v2 said⟩ ⟨i2 Monday's decision will matter⟩.",
     );
 }
+
+#[test]
+fn clause_boundaries_around_the_speaker() {
+    // A semicolon ends the inverted speaker's clause.
+    check(
+        "Candidates need more votes, political analysts say; in 2012, Romney stumbled.",
+        "⟨i1 Candidates need more votes⟩, ⟨s1 political analysts⟩ ⟨v1 say⟩; in 2012, Romney stumbled.",
+    );
+    // A parenthetical after "says" before the clause.
+    check(
+        "Marco Rubio says, win or lose in Tuesday's primary, he's staying in the race.",
+        "⟨s1 Marco Rubio⟩ ⟨v1 says⟩, ⟨i1 win or lose in Tuesday's primary, he's staying in the race⟩.",
+    );
+    // "At an event in Ames, Iowa, on Sunday,": the state is part of the
+    // introductory phrase.
+    check(
+        "At an event in Ames, Iowa, on Sunday, Mrs. Clinton spoke, saying that the country should lead.",
+        "At an event in Ames, Iowa, on Sunday, ⟨s1 Mrs. Clinton⟩ spoke, ⟨v1 saying⟩ ⟨i1 that the country should lead⟩.",
+    );
+}
+
+#[test]
+fn a_relative_clause_stays_with_a_newcomer_only() {
+    check(
+        "Trump spoke first. Later, Trump, who has a commanding lead, said he would win.",
+        "Trump spoke first. Later, ⟨s1 Trump⟩, who has a commanding lead, ⟨v1 said⟩ ⟨i1 he would win⟩.",
+    );
+    check(
+        "Dick Dever, who was listed on the Cruz slate, said he would win.",
+        "⟨s1 Dick Dever, who was listed on the Cruz slate,⟩ ⟨v1 said⟩ ⟨i1 he would win⟩.",
+    );
+    // A subordinate clause is no appositive.
+    check(
+        "Clinton, after the scandal broke in March, said she was sorry.",
+        "⟨s1 Clinton⟩, after the scandal broke in March, ⟨v1 said⟩ ⟨i1 she was sorry⟩.",
+    );
+}
