@@ -1477,6 +1477,11 @@ fn a_relative_clause_stays_with_a_newcomer_only() {
         "Dick Dever, who was listed on the Cruz slate, said he would win.",
         "⟨s1 Dick Dever, who was listed on the Cruz slate,⟩ ⟨v1 said⟩ ⟨i1 he would win⟩.",
     );
+    // Every word of the name must have been named: "Ivanka Trump" is new.
+    check(
+        "Donald Trump spoke first. Ivanka Trump, who runs the company, said she was fine.",
+        "Donald Trump spoke first. ⟨s1 Ivanka Trump, who runs the company,⟩ ⟨v1 said⟩ ⟨i1 she was fine⟩.",
+    );
     // A subordinate clause is no appositive.
     check(
         "Clinton, after the scandal broke in March, said she was sorry.",
