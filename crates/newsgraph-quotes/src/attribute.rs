@@ -1656,8 +1656,14 @@ impl<'a> Ctx<'a> {
             // span; appositives and relative clauses are kept, as PolNeAR does.
             // "-ing" or a past participle ("dressed in a red cape",
             // "flanked by aides").
+            // "led by", "struck by": any verb before "by" is a participle.
             let participle = self.lower_suffix(p0, "ing")
-                || self.is_word(p0) && !self.cap[p0] && self.c(p0) == 0 && self.verbish(p0);
+                || self.is_word(p0) && !self.cap[p0] && self.c(p0) == 0 && self.verbish(p0)
+                || self.is_word(p0)
+                    && !self.cap[p0]
+                    && self.verbish(p0)
+                    && self.w(p0 + 1) == "by"
+                    && !self.in_q(p0 + 1);
             let prepositional = self.c(p0) & PREP != 0 && self.c(p0) & (SUB | CLAUSE) == 0;
             // An appositive noun phrase ("a senator from Vermont and
             // self-described socialist") holds no finite verb; "-ed"
@@ -2123,7 +2129,12 @@ impl<'a> Ctx<'a> {
                         | "because"
                         | "so"
                         | "yet"
-                ) && (self.c(p) & CONN != 0 || self.comma_before(p) || p == u0)
+                ) && (self.c(p) & CONN != 0
+                    || self.comma_before(p)
+                    || p == u0
+                    // "more than half of women preferred Clinton while
+                    // about 6 in 10 men supported Sanders".
+                    || matches!(self.w(p), "while" | "whereas"))
             }
             _ => false,
         }

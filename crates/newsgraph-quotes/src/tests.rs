@@ -1488,3 +1488,17 @@ fn a_relative_clause_stays_with_a_newcomer_only() {
         "⟨s1 Clinton⟩, after the scandal broke in March, ⟨v1 said⟩ ⟨i1 she was sorry⟩.",
     );
 }
+
+#[test]
+fn participles_and_contrasts_around_the_speaker() {
+    // "struck by", "led by": a participle phrase, not the speaker.
+    check(
+        "Sullivan, struck by her story, told her she did not need any talking points.",
+        "⟨s1 Sullivan⟩, struck by her story, ⟨v1 told⟩ her ⟨i1 she did not need any talking points⟩.",
+    );
+    // "while" opens a clause of its own, even without a comma.
+    check(
+        "More than half of women preferred Clinton while about 6 in 10 men supported Sanders.",
+        "⟨s1 More than half of women⟩ ⟨v1 preferred⟩ ⟨i1 Clinton⟩ while ⟨s2 about 6 in 10 men⟩ ⟨v2 supported⟩ ⟨i2 Sanders⟩.",
+    );
+}
