@@ -819,7 +819,10 @@ impl<'a> Ctx<'a> {
                 // A one- or two-word title needs its closing comma: "Mr.
                 // Obama, officials said, has ..." is a name, then the
                 // speaker; "Ann Lee, director of the Lee Group said" is one.
+                // "Rachel Berg, a philanthropist from Monsey, New York,
+                // said": an appositive with an article, closed by a comma.
                 prev_name && title && (self.is_comma(np.1) || np.1 - s >= 3)
+                    || prev_name && self.c(s) & DET != 0 && self.is_comma(np.1)
             };
             if !ok {
                 break;
@@ -1638,7 +1641,11 @@ impl<'a> Ctx<'a> {
             let in_pp = np.0 > u0 && self.c(np.0 - 1) & PREP != 0 && !self.in_q(np.0 - 1);
             let in_pp = in_pp && {
                 let whole = self.extend_subject(u0, u0, np);
-                let opens = whole.0 < np.0 && self.opens_clause(u0, whole.0);
+                // (After a comma the longer phrase is an appositive: "Dean
+                // Johnson, a salesman from Sumter, South Carolina, says".)
+                let opens = whole.0 < np.0
+                    && self.opens_clause(u0, whole.0)
+                    && !self.is_comma(whole.0.wrapping_sub(1));
                 if opens {
                     np = whole;
                 }
@@ -1657,14 +1664,19 @@ impl<'a> Ctx<'a> {
             // "-ing" or a past participle ("dressed in a red cape",
             // "flanked by aides").
             // "led by", "struck by": any verb before "by" is a participle.
-            let participle = self.lower_suffix(p0, "ing")
-                || self.is_word(p0) && !self.cap[p0] && self.c(p0) == 0 && self.verbish(p0)
-                || self.is_word(p0)
-                    && !self.cap[p0]
-                    && self.verbish(p0)
-                    && self.w(p0 + 1) == "by"
-                    && !self.in_q(p0 + 1);
-            let prepositional = self.c(p0) & PREP != 0 && self.c(p0) & (SUB | CLAUSE) == 0;
+            // "including the Press" and "like Ms. Lee" name members of the
+            // speaker: PolNeAR keeps them.
+            let members = matches!(self.w(p0), "including" | "like");
+            let participle = !members
+                && (self.lower_suffix(p0, "ing")
+                    || self.is_word(p0) && !self.cap[p0] && self.c(p0) == 0 && self.verbish(p0)
+                    || self.is_word(p0)
+                        && !self.cap[p0]
+                        && self.verbish(p0)
+                        && self.w(p0 + 1) == "by"
+                        && !self.in_q(p0 + 1));
+            let prepositional =
+                !members && self.c(p0) & PREP != 0 && self.c(p0) & (SUB | CLAUSE) == 0;
             // An appositive noun phrase ("a senator from Vermont and
             // self-described socialist") holds no finite verb; "-ed"
             // adjectives inside it are no verbs.

@@ -276,10 +276,10 @@ fn sources_with_apposition_and_relative_clauses() {
         "On taxes, 47% say the state should cut them.",
         "On taxes, ⟨s1 47%⟩ ⟨v1 say⟩ ⟨i1 the state should cut them⟩.",
     );
-    // A subject with its prepositional phrase before an aside.
+    // A subject with its prepositional phrase and the members it names.
     check(
         "Four newspapers in Ohio, including the Ledger, said the mayor should resign.",
-        "⟨s1 Four newspapers in Ohio⟩, including the Ledger, ⟨v1 said⟩ ⟨i1 the mayor should resign⟩.",
+        "⟨s1 Four newspapers in Ohio, including the Ledger,⟩ ⟨v1 said⟩ ⟨i1 the mayor should resign⟩.",
     );
     // A negated auxiliary, or a verb and its object, are no part of it.
     check(
@@ -1500,5 +1500,18 @@ fn participles_and_contrasts_around_the_speaker() {
     check(
         "More than half of women preferred Clinton while about 6 in 10 men supported Sanders.",
         "⟨s1 More than half of women⟩ ⟨v1 preferred⟩ ⟨i1 Clinton⟩ while ⟨s2 about 6 in 10 men⟩ ⟨v2 supported⟩ ⟨i2 Sanders⟩.",
+    );
+}
+
+#[test]
+fn appositives_with_places_and_members() {
+    // A name, then its appositive with a town and state.
+    check(
+        "Rachel Berg, a philanthropist from Monsey, New York, said the speeches helped.",
+        "⟨s1 Rachel Berg, a philanthropist from Monsey, New York,⟩ ⟨v1 said⟩ ⟨i1 the speeches helped⟩.",
+    );
+    check(
+        "Tom Fitton, the president of Judicial Watch, a conservative group, said the damage is done.",
+        "⟨s1 Tom Fitton, the president of Judicial Watch, a conservative group,⟩ ⟨v1 said⟩ ⟨i1 the damage is done⟩.",
     );
 }
