@@ -623,10 +623,10 @@ impl<'a> Ctx<'a> {
                             && (inner.0..p).all(|i| !self.verbish(i))
                             && (self.c(inner.0) & DET != 0
                                 || self.name_like(inner.0)
-                                || self.opens_clause(u0, inner.0)) =>
+                                || self.subject_start(u0, inner.0)) =>
                     {
                         s = inner.0;
-                        if self.opens_clause(u0, s) {
+                        if self.subject_start(u0, s) {
                             best = s;
                         }
                         continue;
@@ -648,8 +648,7 @@ impl<'a> Ctx<'a> {
                 Some(inner) if inner.1 == q && !self.participle_phrase(inner) => s = inner.0,
                 _ => break,
             }
-            // "... is that 78 percent of voters in a poll said".
-            if self.opens_clause(u0, s) || self.w(s - 1) == "that" && !self.in_q(s - 1) {
+            if self.subject_start(u0, s) {
                 best = s;
             }
         }
@@ -662,6 +661,13 @@ impl<'a> Ctx<'a> {
     fn participle_phrase(&self, np: (usize, usize)) -> bool {
         self.lower_suffix(np.0, "ing")
             && (np.1 == np.0 + 1 || self.c(np.0 + 1) & (PREP | NPPREP | DET) != 0)
+    }
+
+    /// True when a subject can start at `s`: where a clause opens, or
+    /// after a subordinator ("... is that 78 percent of voters in a poll
+    /// said", "so narrow that many economists and advocates believe").
+    fn subject_start(&self, u0: usize, s: usize) -> bool {
+        self.opens_clause(u0, s) || s > u0 && self.c(s - 1) & SUB != 0 && !self.in_q(s - 1)
     }
 
     /// The subject with its restrictive relative clause, when `np` ends
@@ -1654,6 +1660,13 @@ impl<'a> Ctx<'a> {
             if !plausible || in_pp {
                 k = c1;
                 continue;
+            }
+            // "Cyber security experts and U.S. officials, however, said".
+            if np.0 > u0 && matches!(self.w(np.0 - 1), "and" | "or") && !self.in_q(np.0 - 1) {
+                let whole = self.extend_subject(u0, u0, np);
+                if whole.0 < np.0 && self.subject_start(u0, whole.0) {
+                    np = whole;
+                }
             }
             let p0 = c1 + 1;
             let relative =

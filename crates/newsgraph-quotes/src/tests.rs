@@ -1515,3 +1515,19 @@ fn appositives_with_places_and_members() {
         "⟨s1 Tom Fitton, the president of Judicial Watch, a conservative group,⟩ ⟨v1 said⟩ ⟨i1 the damage is done⟩.",
     );
 }
+
+#[test]
+fn coordinated_subjects_after_subordinators() {
+    check(
+        "It is so narrow that many liberal economists and Wall Street reform advocates believe it would be easy.",
+        "It is so narrow that ⟨s1 many liberal economists and Wall Street reform advocates⟩ ⟨v1 believe⟩ ⟨i1 it would be easy⟩.",
+    );
+    check(
+        "Then comes the New York primary, where Sanders and his aides believe they can surprise Clinton.",
+        "Then comes the New York primary, where ⟨s1 Sanders and his aides⟩ ⟨v1 believe⟩ ⟨i1 they can surprise Clinton⟩.",
+    );
+    check(
+        "Cyber security experts and U.S. officials, however, said they believed Russia did it.",
+        "⟨s1 Cyber security experts and U.S. officials⟩, however, ⟨v1 said⟩ ⟨i1 they believed Russia did it⟩.",
+    );
+}
