@@ -498,7 +498,7 @@ impl<'a> Ctx<'a> {
             if self.lower_suffix(p, "ed") && self.c(s) & DET != 0 && !self.in_q(s) {
                 break;
             }
-            if self.np_word_at(p, true) {
+            if self.np_word_at(p, true) || self.to_inside(p) {
                 s = p;
             } else if self.is_punct(p, ")") {
                 match self.paren_open(lo, p) {
@@ -563,6 +563,16 @@ impl<'a> Ctx<'a> {
             s = self.skip_approx_left(lo, s);
         }
         Some((s, end))
+    }
+
+    /// True when the "to" at `i` sits inside a noun phrase: "an adviser to
+    /// Trump", "the ambassador to France".
+    fn to_inside(&self, i: usize) -> bool {
+        i > 0
+            && self.w(i) == "to"
+            && !self.in_q(i)
+            && self.flag(i - 1, F_TO)
+            && self.np_word_at(i + 1, false)
     }
 
     /// A number in digits or words ("10", "21,000", "four", "two-thirds").
@@ -882,7 +892,7 @@ impl<'a> Ctx<'a> {
         }
         let mut e = start;
         while e < hi && e - start < MAX_NP {
-            if self.np_word_at(e, relaxed || e == start) {
+            if self.np_word_at(e, relaxed || e == start) || self.to_inside(e) {
                 e += 1;
             } else if self.is_punct(e, "(") {
                 // "Sen. Chris Murphy (D-Conn.)".

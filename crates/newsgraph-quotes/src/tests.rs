@@ -1531,3 +1531,20 @@ fn coordinated_subjects_after_subordinators() {
         "⟨s1 Cyber security experts and U.S. officials⟩, however, ⟨v1 said⟩ ⟨i1 they believed Russia did it⟩.",
     );
 }
+
+#[test]
+fn an_adviser_to_someone_is_one_speaker() {
+    check(
+        "“We will win,” said one longtime adviser to Bill Clinton.",
+        "⟨d1 “We will win,”⟩ ⟨v1 said⟩ ⟨s1 one longtime adviser to Bill Clinton⟩.",
+    );
+    check(
+        "The ambassador to France said the talks had failed.",
+        "⟨s1 The ambassador to France⟩ ⟨v1 said⟩ ⟨i1 the talks had failed⟩.",
+    );
+    // After a name, "to" is the addressee's.
+    check(
+        "“We will win,” Smith said to reporters.",
+        "⟨d1 “We will win,”⟩ ⟨s1 Smith⟩ ⟨v1 said⟩ to reporters.",
+    );
+}
