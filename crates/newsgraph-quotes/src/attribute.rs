@@ -575,6 +575,14 @@ impl<'a> Ctx<'a> {
             && self.np_word_at(i + 1, false)
     }
 
+    /// `k` moved right over adverbs ("also", "later").
+    fn skip_adverbs(&self, mut k: usize, hi: usize) -> usize {
+        while k < hi && self.c(k) & ADV != 0 && self.c(k) & (SUBJ | CLAUSE) == 0 && !self.in_q(k) {
+            k += 1;
+        }
+        k
+    }
+
     /// A number in digits or words ("10", "21,000", "four", "two-thirds").
     fn numeric(&self, i: usize) -> bool {
         !self.in_q(i) && (self.kind(i) == Some(TokenKind::Number) || self.flag(i, F_NUMBER))
@@ -2280,10 +2288,13 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if matches!(self.w(k), "who" | "which" | "whose") || self.w(k).starts_with("who'") {
-                // "said Ann Lee, 24, who said ...": the relative clause is an
-                // attribution of its own.
-                if self.is_comma(k - 1) && self.starts_cue(k + 1) {
-                    return if k > a { (np.0, k - 1) } else { np };
+                // "said Ann Lee, 24, who said ...", "a Republican who also
+                // said ...": the relative clause is an attribution of its
+                // own.
+                let v = self.skip_adverbs(k + 1, u1);
+                if self.starts_cue(v) && !self.in_q(v) {
+                    let end = if self.is_comma(k - 1) { k - 1 } else { k };
+                    return if end > a { (np.0, end) } else { np };
                 }
                 relative = true;
             }
