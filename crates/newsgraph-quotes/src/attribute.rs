@@ -471,8 +471,13 @@ impl<'a> Ctx<'a> {
             return Some((last, end));
         }
         if self.c(last) & DET != 0 && QUANTIFIERS.contains(&self.w(last)) {
-            // "Some said", "Both agreed".
-            return Some((last, end));
+            // "Some said", "Both agreed"; "the two said", "no one knows".
+            let s = if last > lo && self.c(last - 1) & DET != 0 && !self.in_q(last - 1) {
+                last - 1
+            } else {
+                last
+            };
+            return Some((s, end));
         }
         if self.is_punct(last, ")") {
             last = self.paren_open(lo, last)?.checked_sub(1)?;
@@ -655,9 +660,14 @@ impl<'a> Ctx<'a> {
             if !prep {
                 break;
             }
-            // "obtained by", "released by": step over the participle.
+            // "obtained by", "released by", "led by", "seen by": step over
+            // the participle.
             let mut q = p;
-            if self.w(p) == "by" && q > lo + 1 && self.lower_suffix(q - 1, "ed") {
+            if self.w(p) == "by"
+                && q > lo + 1
+                && (self.lower_suffix(q - 1, "ed")
+                    || !self.cap[q - 1] && !self.in_q(q - 1) && self.verbish(q - 1))
+            {
                 q -= 1;
             }
             match self.left_np(lo, q) {

@@ -1548,3 +1548,19 @@ fn an_adviser_to_someone_is_one_speaker() {
         "⟨d1 “We will win,”⟩ ⟨s1 Smith⟩ ⟨v1 said⟩ to reporters.",
     );
 }
+
+#[test]
+fn quantifiers_with_determiners_and_agents_of_participles() {
+    check(
+        "The two said they would meet again.",
+        "⟨s1 The two⟩ ⟨v1 said⟩ ⟨i1 they would meet again⟩.",
+    );
+    check(
+        "But no one knows what the field will look like.",
+        "But ⟨s1 no one⟩ ⟨v1 knows⟩ ⟨i1 what the field will look like⟩.",
+    );
+    check(
+        "A panel of reporters led by Chris Matthews agreed that the plan was bad.",
+        "⟨s1 A panel of reporters led by Chris Matthews⟩ ⟨v1 agreed⟩ ⟨i1 that the plan was bad⟩.",
+    );
+}
