@@ -503,6 +503,16 @@ impl<'a> Ctx<'a> {
             if self.lower_suffix(p, "ed") && self.c(s) & DET != 0 && !self.in_q(s) {
                 break;
             }
+            // "outrageous things the candidate said": a determiner opens
+            // the subject of a relative clause after a noun.
+            if self.c(s) & DET != 0
+                && self.is_word(p)
+                && !self.cap[p]
+                && self.c(p) & CLOSED == 0
+                && !self.numeric(p)
+            {
+                break;
+            }
             if self.np_word_at(p, true) || self.to_inside(p) {
                 s = p;
             } else if self.is_punct(p, ")") {

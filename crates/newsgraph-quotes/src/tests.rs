@@ -1564,3 +1564,15 @@ fn quantifiers_with_determiners_and_agents_of_participles() {
         "⟨s1 A panel of reporters led by Chris Matthews⟩ ⟨v1 agreed⟩ ⟨i1 that the plan was bad⟩.",
     );
 }
+
+#[test]
+fn a_determiner_after_a_noun_opens_a_relative_subject() {
+    check(
+        "Those are outrageous things the Republican candidate said about women.",
+        "Those are outrageous things ⟨s1 the Republican candidate⟩ ⟨v1 said⟩ ⟨i1 about women⟩.",
+    );
+    check(
+        "All the senators said they would vote.",
+        "⟨s1 All the senators⟩ ⟨v1 said⟩ ⟨i1 they would vote⟩.",
+    );
+}
