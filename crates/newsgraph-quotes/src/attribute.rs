@@ -1092,6 +1092,12 @@ impl<'a> Ctx<'a> {
                     // "a strong showing", "serious calls": a noun.
                     return false;
                 }
+                if matches!(m.form, Form::Base | Form::Present)
+                    && prev.is_some_and(|p| self.flag(p, F_COMPOUND) && !self.in_q(p))
+                {
+                    // "a reality TV show", "a conference call": a noun.
+                    return false;
+                }
                 if m.form == Form::Participle && self.after_evidential(u0, i) {
                     // "apparently referring to Putin": the reporter's
                     // reading of what was said, not a statement.

@@ -1576,3 +1576,15 @@ fn a_determiner_after_a_noun_opens_a_relative_subject() {
         "⟨s1 All the senators⟩ ⟨v1 said⟩ ⟨i1 they would vote⟩.",
     );
 }
+
+#[test]
+fn a_compound_noun_is_no_cue() {
+    check(
+        "He was a host of a reality TV show that ran for years.",
+        "He was a host of a reality TV show that ran for years.",
+    );
+    check(
+        "New polls show that Trump leads.",
+        "⟨s1 New polls⟩ ⟨v1 show⟩ ⟨i1 that Trump leads⟩.",
+    );
+}

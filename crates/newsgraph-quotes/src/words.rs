@@ -38,9 +38,12 @@ pub(crate) const F_POLL: u8 = 1 << 5;
 pub(crate) const F_VERB: u8 = 1 << 3;
 /// ... one mostly tagged as an adjective (`data/adjectives.tsv`) ...
 pub(crate) const F_ADJECTIVE: u8 = 1 << 4;
-/// ... and a noun whose "to" stays inside its noun phrase ("an adviser to
-/// Trump", "the ambassador to France").
+/// ... a noun whose "to" stays inside its noun phrase ("an adviser to
+/// Trump", "the ambassador to France") ...
 pub(crate) const F_TO: u8 = 1 << 6;
+/// ... and a noun that makes a compound with a reporting noun after it ("TV
+/// show", "conference call"), which is then no verb.
+pub(crate) const F_COMPOUND: u8 = 1 << 7;
 
 const DATA: &str = include_str!("../data/words.tsv");
 const VERBS: &str = include_str!("../data/verbs.tsv");
@@ -79,6 +82,7 @@ fn table() -> &'static HashMap<&'static str, (u32, u8)> {
                 "evidential" => (0, F_EVIDENTIAL),
                 "poll" => (0, F_POLL),
                 "to" => (0, F_TO),
+                "compound" => (0, F_COMPOUND),
                 other => panic!("data/words.tsv: unknown class {other:?}"),
             };
             let e = map.entry(word.trim()).or_default();
@@ -158,6 +162,7 @@ mod tests {
         assert!(flags("apparently") & F_EVIDENTIAL != 0 && flags("also") == 0);
         assert!(flags("survey") & F_POLL != 0 && flags("interview") & F_POLL == 0);
         assert!(flags("adviser") & F_TO != 0 && flags("spoke") & F_TO == 0);
+        assert!(flags("tv") & F_COMPOUND != 0 && flags("polls") & F_COMPOUND == 0);
         assert!(classes("wouldn't") & AUX != 0 && classes("went") & AUX == 0);
         assert!(flags("forty-one") & F_NUMBER != 0 && flags("two-thirds") & F_NUMBER != 0);
         assert!(flags("forty-something") & F_NUMBER == 0 && classes("four") == 0);
