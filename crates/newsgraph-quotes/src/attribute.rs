@@ -590,9 +590,11 @@ impl<'a> Ctx<'a> {
             && self.np_word_at(i + 1, false)
     }
 
-    /// `k` moved right over adverbs ("also", "later").
+    /// `k` moved right over at most four adverbs ("also", "later").
     fn skip_adverbs(&self, mut k: usize, hi: usize) -> usize {
-        while k < hi && self.c(k) & ADV != 0 && self.c(k) & (SUBJ | CLAUSE) == 0 && !self.in_q(k) {
+        let stop = hi.min(k + 4);
+        while k < stop && self.c(k) & ADV != 0 && self.c(k) & (SUBJ | CLAUSE) == 0 && !self.in_q(k)
+        {
             k += 1;
         }
         k
@@ -2460,6 +2462,18 @@ impl<'a> Ctx<'a> {
             {
                 k += 1;
                 continue;
+            }
+            if self.is_dash(k) {
+                // "said — on Twitter, as it happens — that": a
+                // parenthetical between dashes.
+                let stop = (k + 12).min(hi);
+                match (k + 1..stop).find(|&x| self.is_dash(x) || self.in_q(x)) {
+                    Some(x) if !self.in_q(x) && x + 1 < hi && self.opens_content(x + 1) => {
+                        k = x + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             if self.is_comma(k) {
                 // ", however, that": a parenthetical between commas.

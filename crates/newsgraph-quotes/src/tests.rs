@@ -1588,3 +1588,11 @@ fn a_compound_noun_is_no_cue() {
         "⟨s1 New polls⟩ ⟨v1 show⟩ ⟨i1 that Trump leads⟩.",
     );
 }
+
+#[test]
+fn a_parenthetical_between_dashes_before_the_content() {
+    check(
+        "Paul Manafort said — on Twitter, as it happens — that Trump raised $4 million.",
+        "⟨s1 Paul Manafort⟩ ⟨v1 said⟩ — on Twitter, as it happens — ⟨i1 that Trump raised $4 million⟩.",
+    );
+}
