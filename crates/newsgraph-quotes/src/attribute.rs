@@ -967,6 +967,35 @@ impl<'a> Ctx<'a> {
             if self.in_q(i) || !self.is_word(i) || self.name_like(i) {
                 break;
             }
+            // "have in the past said".
+            if i >= lo + 2 && self.w(i) == "past" && self.w(i - 1) == "the" {
+                if matches!(self.w(i - 2), "in" | "over") && !self.in_q(i - 2) {
+                    k = i - 2;
+                    n += 1;
+                    continue;
+                }
+            }
+            // "less than two weeks ago said": the span of time before "ago".
+            if self.w(i) == "ago" {
+                let mut j = i;
+                while j > lo
+                    && j + 6 > i
+                    && !self.in_q(j - 1)
+                    && (self.c(j - 1) & TIME != 0
+                        // "weeks", "years".
+                        || self.w(j - 1).strip_suffix('s').is_some_and(|w| classes(w) & TIME != 0)
+                        || self.numeric(j - 1)
+                        || self.flag(j - 1, F_APPROX)
+                        || matches!(self.w(j - 1), "a" | "an" | "than" | "less" | "more"))
+                {
+                    j -= 1;
+                }
+                if j < i {
+                    k = j;
+                    n += 1;
+                    continue;
+                }
+            }
             let c = self.c(i);
             if c & (ADV | AUX) != 0 && c & SUBJ == 0 {
                 k -= 1;

@@ -1596,3 +1596,15 @@ fn a_parenthetical_between_dashes_before_the_content() {
         "⟨s1 Paul Manafort⟩ ⟨v1 said⟩ — on Twitter, as it happens — ⟨i1 that Trump raised $4 million⟩.",
     );
 }
+
+#[test]
+fn time_phrases_between_subject_and_cue() {
+    check(
+        "Gore's close friends and allies have in the past said he was staying quiet.",
+        "⟨s1 Gore's close friends and allies⟩ have in the past ⟨v1 said⟩ ⟨i1 he was staying quiet⟩.",
+    );
+    check(
+        "The State Department less than two weeks ago said that the server held secrets.",
+        "⟨s1 The State Department⟩ less than two weeks ago ⟨v1 said⟩ ⟨i1 that the server held secrets⟩.",
+    );
+}
