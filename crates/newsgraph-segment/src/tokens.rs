@@ -179,7 +179,6 @@ impl Tokenizer<'_, '_> {
         // a dotted acronym only after a segment of one or two ("U.S", "Ph.D"),
         // so "end.The" stays three tokens.
         let mut segment = 0usize;
-        let mut hyphenated = false;
         loop {
             while i < self.end {
                 // ASCII letters and digits are most of the text: skip decoding.
@@ -210,11 +209,9 @@ impl Tokenizer<'_, '_> {
                 }
                 i += n;
             } else if is_word_hyphen(c) && next_alnum {
-                hyphenated = true;
                 segment = 0;
                 i += n;
             } else if c == '.'
-                && !hyphenated
                 && segment <= 2
                 && self.char_at(i + 1).is_some_and(|(c, _)| c.is_alphabetic())
             {
@@ -258,7 +255,8 @@ impl Tokenizer<'_, '_> {
             // and a block ending in "Mr." keep a full stop.
             Some(AbbrevKind::Prefix) => blank_after,
             Some(AbbrevKind::Number) => blank_after && self.is_digit_at(dot + 2),
-            None => is_dotted(word) || (blank_after && is_initial(word)),
+            // "R-N.Y.": a dotted state after a party letter.
+            None => is_dotted(word) || is_dotted(tail) || (blank_after && is_initial(word)),
         }
     }
 
@@ -513,6 +511,7 @@ mod tests {
         check("Louisville, Ky.", "Louisville:W ,:P Ky.:W");
         check("Aug. 19", "Aug.:W 19:N");
         check("Johnson, R-Wis., said", "Johnson:W ,:P R-Wis.:W ,:P said:W");
+        check("Collins, R-N.Y., said", "Collins:W ,:P R-N.Y.:W ,:P said:W");
     }
 
     #[test]
