@@ -1694,7 +1694,12 @@ impl<'a> Ctx<'a> {
                 if sep(k) {
                     break k;
                 }
-                if self.is_end_punct(k) && !self.in_q(k) && !self.is_punct(k + 1, ")") {
+                // (A period before a comma ends an abbreviation: "R-N.Y.,".)
+                if self.is_end_punct(k)
+                    && !self.in_q(k)
+                    && !self.is_punct(k + 1, ")")
+                    && !(self.is_punct(k, ".") && self.is_comma(k + 1))
+                {
                     return None;
                 }
             };
@@ -2517,9 +2522,11 @@ impl<'a> Ctx<'a> {
             }
             if self.c(k) & PREP != 0 {
                 let stop = (k + 12).min(hi);
-                match (k + 1..stop)
-                    .find(|&x| self.opens_content(x) && self.kind(x) != Some(TokenKind::OpenQuote))
-                {
+                // "explained to CBS why ...": a clause word opens it too.
+                match (k + 1..stop).find(|&x| {
+                    (self.opens_content(x) || self.c(x) & CLAUSE != 0 && !self.in_q(x))
+                        && self.kind(x) != Some(TokenKind::OpenQuote)
+                }) {
                     // A phrase, not a clause: no comma or verb before the
                     // content ("to meet X, though largely to reinforce his
                     // argument that ..." is no adverbial).
@@ -2556,7 +2563,8 @@ impl<'a> Ctx<'a> {
             && !matches!(self.w(k), "'s" | "'")
             && self.c(k) & (PREP | SUB | TIME) == 0
             && self.clause_like(k, hi);
-        if k < hi && (self.opens_content(k) || clause_after_time) {
+        let clause_word = k > j && self.c(k) & CLAUSE != 0 && !self.in_q(k);
+        if k < hi && (self.opens_content(k) || clause_word || clause_after_time) {
             k
         } else {
             j

@@ -1568,8 +1568,8 @@ fn quantifiers_with_determiners_and_agents_of_participles() {
 #[test]
 fn a_determiner_after_a_noun_opens_a_relative_subject() {
     check(
-        "Those are outrageous things the Republican candidate said about women.",
-        "Those are outrageous things ⟨s1 the Republican candidate⟩ ⟨v1 said⟩ ⟨i1 about women⟩.",
+        "These are the things the Republican candidate said would happen.",
+        "These are the things ⟨s1 the Republican candidate⟩ ⟨v1 said⟩ ⟨i1 would happen⟩.",
     );
     check(
         "All the senators said they would vote.",
@@ -1606,5 +1606,17 @@ fn time_phrases_between_subject_and_cue() {
     check(
         "The State Department less than two weeks ago said that the server held secrets.",
         "⟨s1 The State Department⟩ less than two weeks ago ⟨v1 said⟩ ⟨i1 that the server held secrets⟩.",
+    );
+}
+
+#[test]
+fn clause_words_after_an_addressee_or_a_party_label() {
+    check(
+        "Sam Jacobs, Time's managing editor, explained to CBS why Merkel was selected.",
+        "⟨s1 Sam Jacobs, Time's managing editor,⟩ ⟨v1 explained⟩ to CBS ⟨i1 why Merkel was selected⟩.",
+    );
+    check(
+        "Rep. Chris Collins, R-N.Y., noted in a column that anger is high.",
+        "⟨s1 Rep. Chris Collins, R-N.Y.,⟩ ⟨v1 noted⟩ in a column ⟨i1 that anger is high⟩.",
     );
 }
