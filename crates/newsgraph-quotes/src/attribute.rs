@@ -600,6 +600,25 @@ impl<'a> Ctx<'a> {
         k
     }
 
+    /// The subject of a floating quantifier: "Richards and Menendez both
+    /// stressed", "Trump and Sanders have both argued", "They all said".
+    fn floated(&self, lo: usize, np: (usize, usize)) -> (usize, usize) {
+        if np.1 != np.0 + 1 || !matches!(self.w(np.0), "both" | "all" | "each") {
+            return np;
+        }
+        let mut k = np.0;
+        while k > lo && self.c(k - 1) & AUX != 0 && self.c(k - 1) & SUBJ == 0 && !self.in_q(k - 1) {
+            k -= 1;
+        }
+        if k > lo && self.is_word(k - 1) && self.c(k - 1) & SUBJ != 0 && !self.in_q(k - 1) {
+            return (k - 1, k);
+        }
+        match self.left_np(lo, k) {
+            Some(head) if head.1 == k && (head.0..k).all(|i| !self.verbish(i)) => head,
+            _ => np,
+        }
+    }
+
     /// A number in digits or words ("10", "21,000", "four", "two-thirds").
     fn numeric(&self, i: usize) -> bool {
         !self.in_q(i) && (self.kind(i) == Some(TokenKind::Number) || self.flag(i, F_NUMBER))
@@ -2025,6 +2044,7 @@ impl<'a> Ctx<'a> {
                     read.paren_close = Some(b);
                 }
             } else if let Some(np) = self.left_np(lo, k) {
+                let np = self.floated(lo, np);
                 let np = self.extend_subject(u0, lo, np);
                 let np = self.extend_relative(u0, lo, np);
                 let np = self.extend_left_apposition(u0.max(lo), np);

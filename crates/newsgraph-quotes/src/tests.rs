@@ -1620,3 +1620,15 @@ fn clause_words_after_an_addressee_or_a_party_label() {
         "⟨s1 Rep. Chris Collins, R-N.Y.,⟩ ⟨v1 noted⟩ in a column ⟨i1 that anger is high⟩.",
     );
 }
+
+#[test]
+fn a_floating_quantifier_points_to_its_subject() {
+    check(
+        "But Richards and Menendez both stressed that it was not all bad news.",
+        "But ⟨s1 Richards and Menendez⟩ both ⟨v1 stressed⟩ ⟨i1 that it was not all bad news⟩.",
+    );
+    check(
+        "They all said the plan would fail.",
+        "⟨s1 They⟩ all ⟨v1 said⟩ ⟨i1 the plan would fail⟩.",
+    );
+}
