@@ -987,12 +987,15 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // "have in the past said".
-            if i >= lo + 2 && self.w(i) == "past" && self.w(i - 1) == "the" {
-                if matches!(self.w(i - 2), "in" | "over") && !self.in_q(i - 2) {
-                    k = i - 2;
-                    n += 1;
-                    continue;
-                }
+            if i >= lo + 2
+                && self.w(i) == "past"
+                && self.w(i - 1) == "the"
+                && matches!(self.w(i - 2), "in" | "over")
+                && !self.in_q(i - 2)
+            {
+                k = i - 2;
+                n += 1;
+                continue;
             }
             // "less than two weeks ago said": the span of time before "ago".
             if self.w(i) == "ago" {
@@ -1714,10 +1717,11 @@ impl<'a> Ctx<'a> {
                     break k;
                 }
                 // (A period before a comma ends an abbreviation: "R-N.Y.,".)
+                let abbreviation = self.is_punct(k, ".") && self.is_comma(k + 1);
                 if self.is_end_punct(k)
                     && !self.in_q(k)
                     && !self.is_punct(k + 1, ")")
-                    && !(self.is_punct(k, ".") && self.is_comma(k + 1))
+                    && !abbreviation
                 {
                     return None;
                 }
