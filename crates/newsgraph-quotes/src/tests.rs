@@ -1632,3 +1632,15 @@ fn a_floating_quantifier_points_to_its_subject() {
         "⟨s1 They⟩ all ⟨v1 said⟩ ⟨i1 the plan would fail⟩.",
     );
 }
+
+#[test]
+fn a_lowercase_month_is_a_common_word() {
+    check(
+        "One woman who led the march said the rally was peaceful.",
+        "⟨s1 One woman who led the march⟩ ⟨v1 said⟩ ⟨i1 the rally was peaceful⟩.",
+    );
+    check(
+        "In March, Trump said he would win.",
+        "In March, ⟨s1 Trump⟩ ⟨v1 said⟩ ⟨i1 he would win⟩.",
+    );
+}

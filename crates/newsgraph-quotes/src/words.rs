@@ -20,6 +20,9 @@ pub(crate) const ROLE: u32 = 1 << 12;
 const LYOK: u32 = 1 << 13;
 const LABEL: u32 = 1 << 14;
 const NAMING: u32 = 1 << 15;
+/// A time word only when capitalised ("March", "August"); lowercase it is a
+/// noun or an adjective ("led the march").
+const CAPITAL: u32 = 1 << 16;
 /// The closed classes: words that carry no content of their own.
 pub(crate) const CLOSED: u32 =
     DET | SUBJ | OBJ | AUX | ADV | TIME | SUB | PREP | NPPREP | CONN | CLAUSE;
@@ -77,6 +80,7 @@ fn table() -> &'static HashMap<&'static str, (u32, u8)> {
                 "lyok" => (LYOK, 0),
                 "label" => (LABEL, 0),
                 "naming" => (NAMING, 0),
+                "capital" => (CAPITAL, 0),
                 "approx" => (0, F_APPROX),
                 "number" => (0, F_NUMBER),
                 "evidential" => (0, F_EVIDENTIAL),
@@ -118,6 +122,9 @@ pub(crate) fn lookup(lower: &str, guess: bool) -> (u32, u8) {
     if guess && c & LYOK == 0 && lower.len() > 4 && lower.ends_with("ly") && c & (DET | SUBJ) == 0 {
         c |= ADV;
     }
+    if guess && c & CAPITAL != 0 {
+        c &= !TIME;
+    }
     // "wouldn't", "hasn't": a negated auxiliary, whatever its stem.
     if lower.len() > 3 && lower.ends_with("n't") {
         c |= AUX;
@@ -130,7 +137,7 @@ pub(crate) fn lookup(lower: &str, guess: bool) -> (u32, u8) {
     {
         f |= F_NUMBER;
     }
-    (c & !(LYOK | LABEL | NAMING), f)
+    (c & !(LYOK | LABEL | NAMING | CAPITAL), f)
 }
 
 /// A participle that names a thing after an indefinite noun phrase ("a
@@ -164,6 +171,7 @@ mod tests {
         assert!(flags("adviser") & F_TO != 0 && flags("spoke") & F_TO == 0);
         assert!(flags("tv") & F_COMPOUND != 0 && flags("polls") & F_COMPOUND == 0);
         assert!(classes("wouldn't") & AUX != 0 && classes("went") & AUX == 0);
+        assert!(classes("march") & TIME == 0 && lookup("march", false).0 & TIME != 0);
         assert!(flags("forty-one") & F_NUMBER != 0 && flags("two-thirds") & F_NUMBER != 0);
         assert!(flags("forty-something") & F_NUMBER == 0 && classes("four") == 0);
         assert!(flags("took") & F_VERB != 0 && flags("rules") & F_VERB == 0);
