@@ -2020,6 +2020,23 @@ impl<'a> Ctx<'a> {
                     .filter(|&b| self.is_comma(b) || self.is_dash(b))
                     .unwrap_or(k);
                 read.boundary = true;
+            } else if let Some((b, (np, keep))) = before
+                .filter(|&b| {
+                    b > lo && self.quote_ending_at(b).is_some() && self.is_punct(b - 1, ",")
+                })
+                .and_then(|b| Some((b, self.paren_source(u0, b - 1)?)))
+                .filter(|(_, (np, _))| self.opens_clause(u0, np.0))
+            {
+                // "Manafort, citing “the magic of Trump,” said": the comma
+                // closing the parenthetical sits inside the quotation.
+                let np = self.extend_left_apposition(u0.max(lo), np);
+                read.src = SrcKind::Left {
+                    np,
+                    span_end: if keep { b + 1 } else { np.1 },
+                };
+                read.group_start = np.0;
+                read.boundary = true;
+                read.paren_close = Some(b + 1);
             } else if let Some(b) = before.filter(|&b| self.is_comma(b) || self.is_dash(b)) {
                 // A parenthetical ("Trump, who ..., said") or an inversion
                 // ("..., said Smith").

@@ -1644,3 +1644,15 @@ fn a_lowercase_month_is_a_common_word() {
         "In March, ⟨s1 Trump⟩ ⟨v1 said⟩ ⟨i1 he would win⟩.",
     );
 }
+
+#[test]
+fn a_parenthetical_closing_inside_a_quotation() {
+    check(
+        "Manafort, citing “the unique magic of Trump,” said the campaign would win.",
+        "⟨s1 ⟨s2 Manafort⟩⟩, ⟨v1 citing⟩ ⟨d1 “the unique magic of Trump,”⟩ ⟨v2 said⟩ ⟨i2 the campaign would win⟩.",
+    );
+    check(
+        "Manafort, citing ''the unique magic of Trump,'' said the campaign would win.",
+        "⟨s1 ⟨s2 Manafort⟩⟩, ⟨v1 citing⟩ ⟨d1 ''the unique magic of Trump,''⟩ ⟨v2 said⟩ ⟨i2 the campaign would win⟩.",
+    );
+}
