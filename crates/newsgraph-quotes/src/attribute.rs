@@ -3766,7 +3766,12 @@ impl<'a> Ctx<'a> {
             && r.boundary
             && !(r.group_start > u0 && self.is_comma(r.group_start - 1));
         if stray && entry.class == "say" && opening_subject && self.is_comma(cs) {
-            let (s, e) = self.trim(cs + 1, next_stop);
+            // The clause may hold a cue of its own ("She said, if elected,
+            // she would ask ..."): it runs to the end of the sentence.
+            let stop = (cs + 1..u1)
+                .find(|&k| self.is_end_punct(k) && !self.in_q(k))
+                .unwrap_or(u1);
+            let (s, e) = self.trim(cs + 1, stop.max(next_stop));
             if s < e
                 && self.is_word(s)
                 && (s..e).any(|k| self.is_comma(k))

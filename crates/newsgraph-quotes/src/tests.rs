@@ -1656,3 +1656,11 @@ fn a_parenthetical_closing_inside_a_quotation() {
         "⟨s1 ⟨s2 Manafort⟩⟩, ⟨v1 citing⟩ ⟨d1 ''the unique magic of Trump,''⟩ ⟨v2 said⟩ ⟨i2 the campaign would win⟩.",
     );
 }
+
+#[test]
+fn a_clause_after_a_comma_keeps_its_own_cue() {
+    check(
+        "She said, if elected, she would ask Mr. Biden to continue.",
+        "⟨s1 She⟩ ⟨v1 said⟩, ⟨i1 if elected, ⟨s2 she⟩ would ⟨v2 ask⟩ Mr. Biden ⟨i2 to continue⟩⟩.",
+    );
+}
