@@ -1141,8 +1141,9 @@ impl<'a> Ctx<'a> {
                     // "the report", "a claim", "Trump's promise".
                     return matches!(pw, "that" | "which" | "who");
                 }
-                if self.after_adjective(u0, i) {
-                    // "a strong showing", "serious calls": a noun.
+                if m.form != Form::Past && self.after_adjective(u0, i) {
+                    // "a strong showing", "serious calls": a noun. ("The
+                    // incumbent said": a past tense is no noun.)
                     return false;
                 }
                 if matches!(m.form, Form::Base | Form::Present)

@@ -1664,3 +1664,15 @@ fn a_clause_after_a_comma_keeps_its_own_cue() {
         "⟨s1 She⟩ ⟨v1 said⟩, ⟨i1 if elected, ⟨s2 she⟩ would ⟨v2 ask⟩ Mr. Biden ⟨i2 to continue⟩⟩.",
     );
 }
+
+#[test]
+fn a_past_tense_after_an_adjective_is_still_a_verb() {
+    check(
+        "The Republican incumbent said that her position is genuine.",
+        "⟨s1 The Republican incumbent⟩ ⟨v1 said⟩ ⟨i1 that her position is genuine⟩.",
+    );
+    check(
+        "Some 55 percent of voters nationwide said they do not trust her.",
+        "⟨s1 Some 55 percent of voters nationwide⟩ ⟨v1 said⟩ ⟨i1 they do not trust her⟩.",
+    );
+}
