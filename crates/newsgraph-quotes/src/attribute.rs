@@ -2142,7 +2142,14 @@ impl<'a> Ctx<'a> {
         }
         let head = self.left_np(lo, rel).filter(|h| h.1 == rel)?;
         let head = self.extend_subject(u0, lo, head);
-        (self.opens_clause(u0, head.0)
+        // "Even Republicans who have praised him warned": an adverb may
+        // open the clause before the subject.
+        let mut open = head.0;
+        while open > lo && self.c(open - 1) & ADV != 0 && !self.in_q(open - 1) && head.0 - open < 2
+        {
+            open -= 1;
+        }
+        (self.subject_start(u0, open)
             && self.c(head.0) & SUBJ == 0
             && (head.0..rel).all(|i| !self.verbish(i)))
         .then_some(head)

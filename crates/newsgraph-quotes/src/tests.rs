@@ -1442,6 +1442,10 @@ fn short_clauses_fractions_and_relative_cues() {
         "⟨s1 The groups⟩ who wrote to her on Thursday ⟨v1 say⟩ ⟨i1 they are concerned⟩.",
     );
     check(
+        "Even Republicans who have praised him warned that the party may suffer.",
+        "Even ⟨s2 Republicans⟩ ⟨s1 who⟩ have ⟨v1 praised⟩ ⟨i1 him⟩ ⟨v2 warned⟩ ⟨i2 that the party may suffer⟩.",
+    );
+    check(
         "Hawkins and others who want to ban abortion said Monday's decision will matter.",
         "⟨s2 Hawkins and others⟩ ⟨s1 who⟩ ⟨v1 want⟩ ⟨i1 to ban abortion⟩ ⟨v2 said⟩ ⟨i2 Monday's decision will matter⟩.",
     );
