@@ -71,7 +71,7 @@
 //!
 //! | dev (84 articles) | whole attribution, overlap F1 | quote subset, overlap F1 | source, exact F1 |
 //! |---|---|---|---|
-//! | rules + model | 0.723 | 0.851 | 0.716 |
+//! | rules + model | 0.723 | 0.852 | 0.714 |
 //!
 //! Precision is high (0.83 overlap); recall is limited by PolNeAR's long
 //! tail of cues — beliefs, intentions and stances ("seemed", "is expected",
