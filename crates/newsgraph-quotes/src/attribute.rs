@@ -606,10 +606,7 @@ impl<'a> Ctx<'a> {
         if np.1 != np.0 + 1 || !matches!(self.w(np.0), "both" | "all" | "each") {
             return np;
         }
-        let mut k = np.0;
-        while k > lo && self.c(k - 1) & AUX != 0 && self.c(k - 1) & SUBJ == 0 && !self.in_q(k - 1) {
-            k -= 1;
-        }
+        let k = self.skip_left(lo, np.0);
         if k > lo && self.is_word(k - 1) && self.c(k - 1) & SUBJ != 0 && !self.in_q(k - 1) {
             return (k - 1, k);
         }
@@ -2030,14 +2027,7 @@ impl<'a> Ctx<'a> {
             {
                 // "Manafort, citing “the magic of Trump,” said": the comma
                 // closing the parenthetical sits inside the quotation.
-                let np = self.extend_left_apposition(u0.max(lo), np);
-                read.src = SrcKind::Left {
-                    np,
-                    span_end: if keep { b + 1 } else { np.1 },
-                };
-                read.group_start = np.0;
-                read.boundary = true;
-                read.paren_close = Some(b + 1);
+                self.read_paren(&mut read, u0, lo, (np, keep), b);
             } else if let Some(b) = before.filter(|&b| self.is_comma(b) || self.is_dash(b)) {
                 // A parenthetical ("Trump, who ..., said") or an inversion
                 // ("..., said Smith").
@@ -2055,15 +2045,8 @@ impl<'a> Ctx<'a> {
                     read.group_start = cue.s;
                     read.group_end = np.1;
                     read.boundary = true;
-                } else if let Some((np, keep)) = paren {
-                    let np = self.extend_left_apposition(u0.max(lo), np);
-                    read.src = SrcKind::Left {
-                        np,
-                        span_end: if keep { b + 1 } else { np.1 },
-                    };
-                    read.group_start = np.0;
-                    read.boundary = self.opens_clause(u0, np.0);
-                    read.paren_close = Some(b);
+                } else if let Some(paren) = paren {
+                    self.read_paren(&mut read, u0, lo, paren, b);
                 }
             } else if let Some(np) = self.left_np(lo, k) {
                 let np = self.floated(lo, np);
@@ -2102,6 +2085,34 @@ impl<'a> Ctx<'a> {
             out.push(read);
         }
         out
+    }
+
+    /// Sets `read`'s source to the speaker before a parenthetical (a
+    /// `paren_source` result) that ends at `last`, its closing comma or dash
+    /// or the quotation mark after one. The span takes the parenthetical when
+    /// it belongs to the speaker, and a cue inside it has its content end at
+    /// the comma ("Trump, who says ..., said") or after the quotation mark
+    /// ("Manafort, citing “...,” said").
+    fn read_paren(
+        &self,
+        read: &mut CueRead<'a>,
+        u0: usize,
+        lo: usize,
+        (np, keep): ((usize, usize), bool),
+        last: usize,
+    ) {
+        let np = self.extend_left_apposition(u0.max(lo), np);
+        read.src = SrcKind::Left {
+            np,
+            span_end: if keep { last + 1 } else { np.1 },
+        };
+        read.group_start = np.0;
+        read.boundary = self.opens_clause(u0, np.0);
+        read.paren_close = Some(if self.quote_ending_at(last).is_some() {
+            last + 1
+        } else {
+            last
+        });
     }
 
     /// The subject of a cue whose subject holds a relative clause with a cue
@@ -2695,6 +2706,17 @@ impl<'a> Ctx<'a> {
             && self.c(s + 1) & (PREP | DET) == 0
     }
 
+    /// True when the word at `k` is one mostly seen as a finite verb
+    /// (`data/verbs.tsv`) right after a noun-phrase word: "the rules
+    /// stand", "voters want", "This includes a special force".
+    fn verb_after_noun(&self, k: usize) -> bool {
+        k > 0
+            && !self.cap[k]
+            && !self.in_q(k)
+            && self.flag(k, F_VERB)
+            && self.np_word_at(k - 1, false)
+    }
+
     /// True when `[s, e)` reads as a clause rather than a noun phrase: it
     /// opens with a complementiser or a quotation, or has a verb before its
     /// first comma.
@@ -2748,14 +2770,7 @@ impl<'a> Ctx<'a> {
             if k > s && self.verbish(k) {
                 return true;
             }
-            // "the rules stand", "voters want": a word mostly seen as a
-            // finite verb, after a noun-phrase word.
-            if k > s
-                && !self.cap[k]
-                && !self.in_q(k)
-                && self.flag(k, F_VERB)
-                && self.np_word_at(k - 1, false)
-            {
+            if k > s && self.verb_after_noun(k) {
                 return true;
             }
         }
@@ -3960,14 +3975,8 @@ impl<'a> Ctx<'a> {
         let stop = e.min(s + 60);
         (s..stop).any(|k| {
             self.kind(k) == Some(TokenKind::OpenQuote)
-                || !self.in_q(k)
-                    && (self.verbish(k)
-                        // "This includes a special force": a word mostly
-                        // seen as a finite verb, after a noun-phrase word.
-                        || k > s
-                            && !self.cap[k]
-                            && self.flag(k, F_VERB)
-                            && self.np_word_at(k - 1, false))
+                || !self.in_q(k) && self.verbish(k)
+                || k > s && self.verb_after_noun(k)
         })
     }
 
